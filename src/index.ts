@@ -1,0 +1,17 @@
+import type { Core } from '@strapi/strapi';
+import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { domainValidation } from './document-middlewares/domain-validation';
+import { publicRead } from './document-middlewares/public-read';
+import { registerArticleBySlugQuery } from './graphql/article-by-slug';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(domainValidation(strapi) as any);
+    strapi.documents.use(publicRead(strapi) as any);
+    registerArticleBySlugQuery(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensurePublicPermissions(strapi);
+  },
+};
