@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerMigrationsAfterSync } from './bootstrap/migrations-after-sync';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { domainValidation } from './document-middlewares/domain-validation';
 import { publicRead } from './document-middlewares/public-read';
@@ -6,6 +7,7 @@ import { registerArticleBySlugQuery } from './graphql/article-by-slug';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerMigrationsAfterSync(strapi);
     strapi.documents.use(domainValidation(strapi) as any);
     strapi.documents.use(publicRead(strapi) as any);
     registerArticleBySlugQuery(strapi);
