@@ -4,6 +4,7 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { domainValidation } from './document-middlewares/domain-validation';
 import { publicRead } from './document-middlewares/public-read';
 import { registerArticleBySlugQuery } from './graphql/article-by-slug';
+import { seedOnBootIfEmpty } from './importer/seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -15,5 +16,6 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
+    await seedOnBootIfEmpty(strapi);
   },
 };

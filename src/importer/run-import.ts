@@ -1,0 +1,60 @@
+import type { Core } from '@strapi/strapi';
+import { importBundle } from './import/import-bundle';
+import { totals, type StoryReport } from './import/report';
+import { expandInputs, loadStory } from './load-story';
+
+export type StoryResult =
+  | { file: string; status: 'imported' | 'planned'; report: StoryReport }
+  | { file: string; status: 'refused'; error: string };
+
+export type RunOptions = {
+  dryRun?: boolean;
+  retrievedAt?: string;
+  log?: (message: string) => void;
+  progress?: (done: number, total: number, file: string) => void;
+};
+
+const describe = (error: unknown): string => {
+  const err = error as { message?: string; details?: { errors?: { path?: string[]; message?: string }[] } };
+  const fields = err.details?.errors?.map((detail) => `${(detail.path ?? []).join('.') || '(root)'}: ${detail.message}`);
+  return fields?.length ? `${err.message}\n  ${fields.join('\n  ')}` : (err.message ?? String(error));
+};
+
+/**
+ * Import every story under `inputs`. Each story is its own transaction: a
+ * refused story leaves nothing behind and does not stop the others.
+ */
+export const runImport = async (strapi: Core.Strapi, inputs: readonly string[], options: RunOptions = {}): Promise<StoryResult[]> => {
+  const files = expandInputs(inputs);
+  const results: StoryResult[] = [];
+  for (const [index, file] of files.entries()) {
+    try {
+      const bundle = loadStory(file, { retrievedAt: options.retrievedAt });
+      const report = await importBundle(strapi, bundle, { file, dryRun: options.dryRun, log: options.log });
+      results.push({ file, status: options.dryRun ? 'planned' : 'imported', report });
+    } catch (error) {
+      const message = describe(error);
+      results.push({ file, status: 'refused', error: message.includes(file) ? message : `${file}: ${message}` });
+    }
+    options.progress?.(index + 1, files.length, file);
+  }
+  return results;
+};
+
+/** A plain-text table of what each story created, updated and left unchanged. */
+export const summaryTable = (results: readonly StoryResult[], cwd = process.cwd()): string => {
+  const rel = (file: string) => (file.startsWith(cwd) ? file.slice(cwd.length + 1) : file);
+  const rows = results.map((result) => {
+    if (result.status === 'refused') return [rel(result.file), 'refused', '-', '-', '-', result.error.split('\n')[0]];
+    const sum = totals(result.report.counts);
+    const kinds = Object.entries(result.report.counts)
+      .filter(([, tally]) => tally.created + tally.updated + tally.unchanged > 0)
+      .map(([kind, tally]) => `${kind} ${tally.created}/${tally.updated}/${tally.unchanged}`)
+      .join(', ');
+    return [rel(result.file), result.status, String(sum.created), String(sum.updated), String(sum.unchanged), kinds];
+  });
+  const header = ['story', 'status', 'created', 'updated', 'unchanged', 'per type (created/updated/unchanged)'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+};
