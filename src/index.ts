@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerMigrationsAfterSync } from './bootstrap/migrations-after-sync';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { domainValidation } from './document-middlewares/domain-validation';
+import { organizationNames } from './document-middlewares/organization-names';
 import { publicRead } from './document-middlewares/public-read';
 import { registerArticleBySlugQuery } from './graphql/article-by-slug';
 import { seedOnBootIfEmpty } from './importer/seed';
@@ -11,6 +12,7 @@ export default {
     registerMigrationsAfterSync(strapi);
     strapi.documents.use(domainValidation(strapi) as any);
     strapi.documents.use(publicRead(strapi) as any);
+    strapi.documents.use(organizationNames(strapi) as any);
     registerArticleBySlugQuery(strapi);
   },
 

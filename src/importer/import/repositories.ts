@@ -5,6 +5,9 @@ import type { ImportOrganization, ImportPerson, ImportQuote, ImportSanction } fr
 import type { Outcome } from './report';
 
 /**
+ * (Organization names are indexed by the organization-names document
+ * middleware on every write, inside this transaction.)
+ *
  * Repositories over `strapi.documents` for the importer: each finds a record by
  * its stable key and creates it, fills it in, or leaves it alone. Shared
  * entities (organizations, people, sanction records) are only *filled in*: an
@@ -40,11 +43,6 @@ export const createRepositories = (strapi: Core.Strapi, knex: Knex) => {
   const findDraft = async (uid: string, filters: Record<string, unknown>, populate?: Record<string, unknown>) =>
     (await docs(uid).findFirst({ filters, status: 'draft', populate } as any)) as Doc | null;
 
-  const indexOrganizationNames = async (documentId: string, names: (string | null | undefined)[]) => {
-    const rows = nameKeys(names).map((name_key) => ({ name_key, document_id: documentId }));
-    if (rows.length) await knex(ORG_KEYS_TABLE).insert(rows).onConflict('name_key').ignore();
-  };
-
   const findOrganizationByNames = async (names: (string | null | undefined)[]): Promise<Doc | null> => {
     const keys = nameKeys(names);
     if (!keys.length) return null;
@@ -78,7 +76,6 @@ export const createRepositories = (strapi: Core.Strapi, knex: Knex) => {
             ...(parentDocumentId ? { parentOrganization: parentDocumentId } : {}),
           },
         } as any)) as Doc;
-        await indexOrganizationNames(created.documentId, names);
         return { documentId: created.documentId, outcome: 'created' };
       }
 
@@ -90,7 +87,6 @@ export const createRepositories = (strapi: Core.Strapi, knex: Knex) => {
       if (!sameList(existing.previousNames, previousNames)) patch.previousNames = previousNames;
       if (parentDocumentId && blank(existing.parentOrganization)) patch.parentOrganization = parentDocumentId;
 
-      await indexOrganizationNames(existing.documentId, [String(existing.name), ...names]);
       if (!Object.keys(patch).length) return { documentId: existing.documentId, outcome: 'unchanged' };
       await docs(UID.organization).update({ documentId: existing.documentId, data: patch } as any);
       return { documentId: existing.documentId, outcome: 'updated' };
