@@ -42,6 +42,13 @@ const ref = (map: Map<string, string>, key: string | null | undefined, what: str
   return documentId;
 };
 
+/**
+ * The text of a removed block (an ad, a share line, contact details) must not
+ * come back in through the review notes: such flags keep their message, not
+ * their excerpt.
+ */
+const forStorage = (flag: ImportFlag): ImportFlag => (flag.code === 'removed_block' ? { ...flag, excerpt: undefined } : flag);
+
 const flagsAsText = (flags: ImportFlag[]): string =>
   flags.map((flag) => `[${flag.code}] ${flag.message}${flag.excerpt ? ` — “${flag.excerpt}”` : ''}`).join('\n');
 
@@ -176,11 +183,11 @@ const writeStory = async (
     | { addSystemNotes?: (uid: string, documentId: string, flags: ImportFlag[]) => Promise<{ created: number; unchanged: number }> }
     | undefined;
   if (notes?.addSystemNotes) {
-    const result = await notes.addSystemNotes('api::article.article', articleId, bundle.reviewFlags);
+    const result = await notes.addSystemNotes('api::article.article', articleId, bundle.reviewFlags.map(forStorage));
     report.counts.note.created += result.created;
     report.counts.note.unchanged += result.unchanged;
   } else if (bundle.reviewFlags.length) {
-    await repos.updateArticle(articleId, { edNote: `Import review flags:\n${flagsAsText(bundle.reviewFlags)}` });
+    await repos.updateArticle(articleId, { edNote: `Import review flags:\n${flagsAsText(bundle.reviewFlags.map(forStorage))}` });
   }
   await step('notes');
 

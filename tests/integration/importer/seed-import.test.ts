@@ -100,7 +100,17 @@ describe('Given an empty database, when the seed runs', () => {
     const dump = JSON.stringify(
       await Promise.all(TYPES.map((uid) => app.strapi.db.query(uid).findMany({}))),
     );
-    for (const noise of ['Spread the love', 'Deposit Bonus', 'Read also', 'Chinese Internet users are subject', 'nizhtimes', '1-800-268-7116', 'Village Voice']) {
+    const noises = [
+      'Spread the love',
+      'Deposit Bonus',
+      'The surveillance society made in China',
+      'Chinese Internet users are subject',
+      'nizhtimes',
+      '268-7116',
+      'Village Voice',
+      'news desk since 2013',
+    ];
+    for (const noise of noises) {
       expect(dump).not.toContain(noise);
     }
   });
@@ -147,7 +157,8 @@ describe('Given an import that fails half-way', () => {
       }),
     ).rejects.toThrow('injected failure');
     expect(Object.values(await rowCounts()).every((count) => count === 0)).toBe(true);
-    expect(await app.strapi.db.connection('newsroom_organization_keys').count({ n: '*' }).first()).toMatchObject({ n: 0 });
+    const keys = await app.strapi.db.connection('newsroom_organization_keys').count({ n: '*' }).first();
+    expect(Number(keys?.n)).toBe(0);
   });
 });
 
@@ -159,7 +170,7 @@ describe('Given an organization already known under its previous name', () => {
     expect(sdic).toBeDefined();
     await importBundle(app.strapi, {
       ...bundle,
-      article: { ...bundle.article, uri: 'urn:test:other', slug: 'other-story', headline: 'Other story' },
+      article: { ...bundle.article, uri: 'urn:test:other', slug: 'other-story', headline: 'Other story', credits: [], sourceAgency: null },
       quotes: [],
       sanctions: [],
       people: [],
