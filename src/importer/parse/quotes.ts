@@ -1,0 +1,379 @@
+/**
+ * Quotes and their speakers, sentence by sentence, in document order.
+ *
+ * Quoted passages are text in “curly” or "straight" quotes. Fragments of one
+ * sentence separated only by a few narrator words ("“…of” the app “to allow…”")
+ * are one quote; the narrator words are kept in [square brackets], the usual
+ * convention for an editorial insertion. A quote is `direct` when it stands as
+ * the sentence (optionally opened by And/So/But and closed by an attribution),
+ * `partial` when it is embedded in the narrator's sentence or stitched from
+ * fragments, and `indirect` for reported speech without quotation marks
+ * ("X stressed that …", "…, underlines X").
+ *
+ * Speakers, in order of precedence:
+ *  1. a cue verb (says, adds, boasts…) with its subject or inverted subject:
+ *     a name ("says Bethany Allen, an expert at …"), a title + name, an
+ *     organisation ("Huawei says"), a pronoun (→ the last named person) or
+ *     "one" (→ a member of the group the previous sentences talk about);
+ *  2. without a cue, the agent of a "by <organisation>" phrase, then the
+ *     organisation the sentence is about (marketing phrases: "Caltta … an
+ *     “incident response platform”");
+ *  3. a continuation of the previous quote's speaker (same or next paragraph).
+ * Anything but a named subject/object is flagged `inferred_attribution`.
+ * A sentence that is nothing but a short quoted fragment (“repression”.) is
+ * garbled text, not a quote: it is flagged and skipped.
+ */
+import { NOT_NAME_WORDS, PARTICIPLE_CUES, SPEAKER_CUES, TITLE_HEAD_WORDS } from '../entity-knowledge';
+import type { Quote, QuoteType, ReviewFlag } from '../types';
+import { type EntityRegistry, ministryFromTitle } from './entities';
+import {
+  type QuoteSpan,
+  escapeRegExp,
+  findQuoteSpans,
+  maskQuotes,
+  plainApostrophes,
+  splitSentences,
+  squash,
+  truncate,
+  wordCount,
+} from './text';
+
+/** Narrator words between two fragments that still make them one quote. */
+const MAX_STITCH_WORDS = 4;
+/** A sentence made only of a quoted fragment this short is garbled, not a quote. */
+const MAX_DANGLING_WORDS = 3;
+
+const CUE = new RegExp(`\\b(${SPEAKER_CUES.map(escapeRegExp).join('|')})\\b`);
+const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const CAPITAL_RUN_AT_END = new RegExp(String.raw`((?:${NAME_WORD}\s+)*${NAME_WORD})$`, 'u');
+const CAPITAL_RUN_AT_START = new RegExp(String.raw`^\s+((?:${NAME_WORD}\s+)*${NAME_WORD})`, 'u');
+
+type Speaker = {
+  speaker?: string;
+  speakerOrganization?: string;
+  speakerDescription?: string;
+  speakerTitleAtTime?: string;
+};
+
+type Method = 'named' | 'organization' | 'pronoun' | 'group' | 'agent' | 'subject' | 'continuation';
+
+type Attribution = Speaker & { method: Method; label: string };
+
+export type QuoteState = {
+  quotes: Quote[];
+  flags: ReviewFlag[];
+  lastPerson?: { key: string; title?: string };
+  last?: { attribution: Attribution; paragraph: number };
+  /** Sentences already read (most recent last), for resolving "one". */
+  read: string[];
+};
+
+export const createQuoteState = (): QuoteState => ({ quotes: [], flags: [], read: [] });
+
+const hasLetters = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
+
+type NamedPerson = { name: string; title?: string };
+
+/** Split "Public Security Minister Wang Xiaohong" into title and name. */
+const splitTitle = (run: string): NamedPerson | null => {
+  const words = run.split(/\s+/).filter(Boolean);
+  while (words.length > 0 && NOT_NAME_WORDS.includes(words[0])) words.shift();
+  let lastTitle = -1;
+  words.forEach((word, index) => {
+    if (TITLE_HEAD_WORDS.includes(word)) lastTitle = index;
+  });
+  const nameWords = words.slice(lastTitle + 1);
+  if (nameWords.length < 2 || nameWords.length > 4) return null;
+  return { name: nameWords.join(' '), title: lastTitle >= 0 ? words.slice(0, lastTitle + 1).join(' ') : undefined };
+};
+
+/** "an expert at the University of Texas" → { title: "expert", org: "the University of Texas" }. */
+const parseAppositive = (text: string): { title?: string; org?: string } => {
+  const m = /^(?:an?|the)\s+(?<title>[\p{Ll}\s-]+?)\s+(?:at|of|in|with|from|for)\s+(?<org>.+)$/u.exec(squash(text));
+  return m?.groups ? { title: m.groups.title, org: m.groups.org } : {};
+};
+
+const personAttribution = (
+  registry: EntityRegistry,
+  state: QuoteState,
+  person: NamedPerson,
+  appositive?: string,
+  ofOrg?: string,
+): Attribution => {
+  const app = appositive ? parseAppositive(appositive) : {};
+  const title = person.title ?? app.title;
+  const orgText = app.org ?? ofOrg ?? (person.title ? ministryFromTitle(person.title) : undefined);
+  const affiliation = orgText ? registry.resolveOrg(orgText) : undefined;
+  const key = registry.addPerson({ name: person.name, jobTitle: title, affiliation });
+  const stored = registry.person(key);
+  state.lastPerson = { key, title: title ?? stored?.jobTitle };
+  return {
+    method: 'named',
+    speaker: key,
+    speakerOrganization: stored?.affiliation,
+    speakerTitleAtTime: title ?? stored?.jobTitle,
+    label: person.name,
+  };
+};
+
+const pronounAttribution = (state: QuoteState, pronoun: string, registry: EntityRegistry): Attribution | null => {
+  if (!state.lastPerson) return null;
+  const person = registry.person(state.lastPerson.key);
+  return {
+    method: 'pronoun',
+    speaker: state.lastPerson.key,
+    speakerOrganization: person?.affiliation,
+    speakerTitleAtTime: state.lastPerson.title,
+    label: `${person?.name ?? state.lastPerson.key} (from the pronoun "${pronoun}": last named person)`,
+  };
+};
+
+/** "one boasts" → a member of the group the recent sentences describe ("At the company’s booth, representatives show off…"). */
+const groupAttribution = (state: QuoteState, registry: EntityRegistry): Attribution | null => {
+  for (const sentence of [...state.read].reverse().slice(0, 4)) {
+    const m = /^(?:(?<loc>(?:At|In|On|Among|Inside)\s+[^,]+),\s*)?(?<group>\p{Ll}+s)\s+\p{Ll}+/u.exec(sentence);
+    if (!m?.groups) continue;
+    const singular = m.groups.group.replace(/ies$/, 'y').replace(/s$/, '');
+    const loc = m.groups.loc ? ` ${m.groups.loc.charAt(0).toLowerCase()}${m.groups.loc.slice(1)}` : '';
+    const description = plainApostrophes(`a ${singular}${loc}`);
+    let organization: string | undefined;
+    if (m.groups.loc) {
+      const noun = /\bthe\s+(company|firm|institute|agency|ministry|group)\b/i.exec(m.groups.loc);
+      organization = noun ? registry.resolveAnaphor(noun[1]) : registry.findOrgMentions(m.groups.loc)[0]?.key;
+    }
+    return { method: 'group', speakerDescription: description, speakerOrganization: organization, label: description };
+  }
+  return null;
+};
+
+const orgAttribution = (key: string, method: Method, registry: EntityRegistry): Attribution => ({
+  method,
+  speakerOrganization: key,
+  label: registry.org(key)?.name ?? key,
+});
+
+/** The speaker of a sentence that has a cue verb at `cueIndex`. */
+const attributeWithCue = (
+  masked: string,
+  cue: RegExpExecArray,
+  registry: EntityRegistry,
+  state: QuoteState,
+): Attribution | null => {
+  const before = masked.slice(0, cue.index).trimEnd();
+  const after = masked.slice(cue.index + cue[0].length);
+
+  // subject directly before the cue: pronoun, "one", organisation, (title +) name
+  const pronoun = /\b(she|he|they)$/i.exec(before);
+  if (pronoun) return pronounAttribution(state, pronoun[1], registry);
+  if (/\bone$/i.test(before)) return groupAttribution(state, registry);
+  const orgBefore = registry.findOrgMentions(before).find((m) => m.end === before.length);
+  if (orgBefore) return orgAttribution(orgBefore.key, 'organization', registry);
+  const runBefore = CAPITAL_RUN_AT_END.exec(before);
+  if (runBefore && !/[,;:]$/.test(before)) {
+    const person = splitTitle(runBefore[1]);
+    if (person) return personAttribution(registry, state, person);
+  }
+
+  // inverted subject after the cue: says Bethany Allen, an expert at …
+  const pronounAfter = /^\s+(she|he|they)\b/i.exec(after);
+  if (pronounAfter) return pronounAttribution(state, pronounAfter[1], registry);
+  const orgAfter = registry.findOrgMentions(after).find((m) => after.slice(0, m.start).trim().replace(/^the$/i, '') === '');
+  if (orgAfter) return orgAttribution(orgAfter.key, 'organization', registry);
+  const runAfter = CAPITAL_RUN_AT_START.exec(after);
+  if (runAfter) {
+    const person = splitTitle(runAfter[1]);
+    if (person) {
+      const rest = after.slice(runAfter[0].length);
+      const appositive = /^\s*,\s*([^,.;]+)/.exec(rest)?.[1];
+      const ofOrg = /^\s+of\s+((?:the\s+)?[^,.;]+)/.exec(rest)?.[1];
+      return personAttribution(registry, state, person, appositive, ofOrg);
+    }
+  }
+
+  // participles ("…, considering it …"): the agent named before
+  const agentKey = agentAttribution(before, registry)?.key ?? registry.findOrgMentions(before).pop()?.key;
+  return agentKey ? orgAttribution(agentKey, 'agent', registry) : null;
+};
+
+/** "… by the United States …" / "… by Washington …" → that organisation. */
+const agentAttribution = (masked: string, registry: EntityRegistry): { key: string } | null => {
+  const re = /\bby\s+/g;
+  for (let m = re.exec(masked); m; m = re.exec(masked)) {
+    const at = m.index + m[0].length;
+    const mention = registry.findOrgMentions(masked).find((o) => o.start === at || (o.start === at + 4 && /^the\s/i.test(masked.slice(at))));
+    if (mention) return { key: mention.key };
+  }
+  return null;
+};
+
+const isConnectorOnly = (text: string): boolean => /^\s*(?:(?:and|so|but|then|yet)\s*)?$/i.test(text);
+
+type Group = { spans: QuoteSpan[]; text: string };
+
+/** Stitch fragments separated by a few narrator words into one quote. */
+const groupSpans = (masked: string, spans: readonly QuoteSpan[]): Group[] => {
+  const groups: Group[] = [];
+  for (const span of spans) {
+    const previous = groups[groups.length - 1];
+    const gap = previous ? masked.slice(previous.spans[previous.spans.length - 1].end, span.start) : '';
+    if (previous && wordCount(gap) <= MAX_STITCH_WORDS && !CUE.test(gap) && !/[.;!?]/.test(gap)) {
+      previous.spans.push(span);
+      previous.text = `${previous.text}${gap.trim() ? ` [${gap.trim()}] ` : ' '}${span.inner.trim()}`;
+    } else {
+      groups.push({ spans: [span], text: span.inner.trim() });
+    }
+  }
+  return groups.map((g) => ({ ...g, text: g.text.replace(/[\s,]+$/, '') }));
+};
+
+const quoteTypeOf = (masked: string, group: Group): QuoteType => {
+  if (group.spans.length > 1) return 'partial';
+  const [span] = group.spans;
+  const pre = masked.slice(0, span.start);
+  const post = masked.slice(span.end);
+  const postIsAttribution = /^\s*[.!?]?\s*$/.test(post) || CUE.test(post.split(/\s+/).slice(0, 6).join(' '));
+  return isConnectorOnly(pre) && postIsAttribution ? 'direct' : 'partial';
+};
+
+const INDIRECT_CUE = new RegExp(
+  `\\b(${SPEAKER_CUES.filter((c) => !PARTICIPLE_CUES.includes(c)).map(escapeRegExp).join('|')})\\b`,
+);
+
+const METHOD_NOTES: Partial<Record<Method, string>> = {
+  pronoun: 'resolved from a pronoun to the last named person',
+  group: 'unnamed speaker described from the preceding sentences',
+  agent: 'attributed to the agent of a "by …" phrase (no cue verb)',
+  subject: 'attributed to the organisation the sentence is about (no cue verb)',
+  continuation: "no attribution in the sentence: continues the previous quote's speaker",
+};
+
+const pushQuote = (
+  state: QuoteState,
+  input: { text: string; quoteType: QuoteType; attribution: Attribution; cue?: string; context: string },
+): void => {
+  const position = state.quotes.length + 1;
+  const { attribution } = input;
+  const quote: Quote = {
+    key: `quote-${String(position).padStart(2, '0')}`,
+    text: input.text,
+    quoteType: input.quoteType,
+    position,
+    context: input.context,
+  };
+  if (attribution.speaker) quote.speaker = attribution.speaker;
+  if (attribution.speakerOrganization) quote.speakerOrganization = attribution.speakerOrganization;
+  if (attribution.speakerDescription) quote.speakerDescription = attribution.speakerDescription;
+  if (attribution.speakerTitleAtTime) quote.speakerTitleAtTime = attribution.speakerTitleAtTime;
+  if (input.cue) quote.cue = input.cue;
+  state.quotes.push(quote);
+  const note = METHOD_NOTES[attribution.method];
+  if (note) {
+    state.flags.push({
+      code: 'inferred_attribution',
+      message: `Quote ${position} attributed to ${attribution.label}: ${note}`,
+      path: `quotes[${position - 1}]`,
+      excerpt: truncate(input.text),
+    });
+  }
+};
+
+/** Reported speech without quotation marks. */
+const extractIndirect = (sentence: string, registry: EntityRegistry, state: QuoteState, paragraph: number): void => {
+  const cue = INDIRECT_CUE.exec(sentence);
+  if (!cue) return;
+  const cueWord = cue[1].toLowerCase();
+  const before = sentence.slice(0, cue.index);
+  const after = sentence.slice(cue.index + cue[0].length);
+
+  // "<subject> stressed that <clause>"
+  const that = /^\s+that\s+(.+?)[.!?]?$/.exec(after);
+  if (that && !/,\s*$/.test(before)) {
+    const attribution = attributeWithCue(sentence, cue, registry, state);
+    if (attribution && attribution.method !== 'agent') {
+      pushQuote(state, { text: that[1].trim(), quoteType: 'indirect', attribution, cue: cueWord, context: sentence });
+      state.last = { attribution, paragraph };
+    }
+    return;
+  }
+  // "<clause>, underlines <Name>[, appositive]."
+  const clause = /^(.+?),\s*$/.exec(before);
+  if (clause && CAPITAL_RUN_AT_START.test(after)) {
+    const attribution = attributeWithCue(sentence, cue, registry, state);
+    if (attribution && attribution.method === 'named') {
+      pushQuote(state, { text: clause[1].trim(), quoteType: 'indirect', attribution, cue: cueWord, context: sentence });
+      state.last = { attribution, paragraph };
+    }
+  }
+};
+
+/**
+ * Read one paragraph (`paragraph` is its index among paragraphs, headings not
+ * counted) and append its quotes to the state.
+ */
+export const extractQuotesFromParagraph = (
+  text: string,
+  paragraph: number,
+  path: string,
+  registry: EntityRegistry,
+  state: QuoteState,
+): void => {
+  for (const sentence of splitSentences(text)) {
+    registry.noteMentions(sentence);
+    const spans = findQuoteSpans(sentence);
+    const masked = maskQuotes(sentence, spans);
+
+    if (spans.length === 0) {
+      extractIndirect(sentence, registry, state, paragraph);
+      state.read.push(sentence);
+      continue;
+    }
+
+    const quotedWords = spans.reduce((n, s) => n + wordCount(s.inner), 0);
+    if (!hasLetters(masked) && quotedWords <= MAX_DANGLING_WORDS) {
+      state.flags.push({
+        code: 'garbled_translation',
+        message: `Dangling quoted fragment ${sentence} with no speaker or sentence around it: probably a truncated or mistranslated phrase. Kept verbatim in the body, not stored as a quote; an editor should fix or delete it.`,
+        path,
+        excerpt: sentence,
+      });
+      state.read.push(sentence);
+      continue;
+    }
+
+    const cue = CUE.exec(masked);
+    let attribution: Attribution | null = cue ? attributeWithCue(masked, cue, registry, state) : null;
+    if (!attribution && !cue) {
+      const agent = agentAttribution(masked, registry);
+      if (agent) attribution = orgAttribution(agent.key, 'agent', registry);
+    }
+    if (!attribution && !cue) {
+      const subject = registry.findOrgMentions(masked.slice(0, spans[0].start))[0];
+      if (subject) attribution = orgAttribution(subject.key, 'subject', registry);
+    }
+    if (!attribution && state.last && paragraph - state.last.paragraph <= 1) {
+      attribution = { ...state.last.attribution, method: 'continuation', label: state.last.attribution.label.replace(/ \(.*\)$/, '') };
+    }
+    if (!attribution) {
+      state.flags.push({
+        code: 'inferred_attribution',
+        message: 'Quoted passage with no identifiable speaker: not stored as a quote; an editor should attribute it',
+        path,
+        excerpt: truncate(sentence),
+      });
+      state.read.push(sentence);
+      continue;
+    }
+
+    for (const group of groupSpans(masked, spans)) {
+      pushQuote(state, {
+        text: group.text,
+        quoteType: quoteTypeOf(masked, group),
+        attribution,
+        cue: cue ? cue[1].toLowerCase() : undefined,
+        context: sentence,
+      });
+    }
+    state.last = { attribution, paragraph };
+    state.read.push(sentence);
+  }
+};
