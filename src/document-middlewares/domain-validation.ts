@@ -1,16 +1,19 @@
 import { validateYupSchema } from '@strapi/utils';
 import { NEWSROOM_UIDS, type NewsroomUid } from '../domain/constants';
 import { DOMAIN_SCHEMAS, RULE_RELATIONS } from '../domain/schemas';
-import { toOneChange, type RelationRef } from '../domain/relation-input';
+import { afterDisconnect, toOneChange, type RelationRef } from '../domain/relation-input';
 import type { DocumentMiddlewareFactory } from './types';
 
-const WRITE_ACTIONS = new Set(['create', 'update']);
+/** Writes that produce a document state: `clone` copies a stored document and overlays `data`. */
+const WRITE_ACTIONS = new Set(['create', 'update', 'clone']);
 
 const isNewsroomUid = (uid: string): uid is NewsroomUid => (NEWSROOM_UIDS as readonly string[]).includes(uid);
 
 /**
- * Validates every create/update of the five newsroom types against the domain
- * rules before anything is written. A refusal is Strapi's ValidationError
+ * Validates every create/update/clone of the five newsroom types against the
+ * domain rules before anything is written: a create is checked with the
+ * schema defaults Strapi will apply, an update or clone with the stored draft
+ * overlaid by the incoming data. A refusal is Strapi's ValidationError
  * (400 with `details.errors[].path`), and because it is thrown before `next()`
  * nothing reaches the database.
  */
@@ -24,14 +27,31 @@ export const domainValidation: DocumentMiddlewareFactory = (strapi) => {
     return (row?.documentId as string | undefined) ?? `id:${String(ref.id)}`;
   };
 
+  /**
+   * The stored draft an update/clone starts from, or null when there is none.
+   * Read through the query engine, not `strapi.documents()`: document-service
+   * reads made during a Content API request are pinned to `published` by the
+   * public-read middleware, and the rules must see the draft being changed.
+   */
   const loadStored = async (uid: NewsroomUid, params: Record<string, any>, relations: readonly string[]) => {
-    if (!params.documentId) return {};
-    const populate = Object.fromEntries(relations.map((name) => [name, { fields: ['documentId'] }]));
-    const stored = await strapi
-      .documents(uid as any)
-      .findOne({ documentId: params.documentId, locale: params.locale, status: 'draft', populate } as any);
-    return (stored ?? {}) as Record<string, any>;
+    if (!params.documentId) return null;
+    const attributes = strapi.getModel(uid as any).attributes as Record<string, unknown>;
+    const where: Record<string, unknown> = { documentId: params.documentId, publishedAt: null };
+    if (params.locale && 'locale' in attributes) where.locale = params.locale;
+    const populate = Object.fromEntries(relations.map((name) => [name, { select: ['id', 'documentId'] }]));
+    const stored = await strapi.db.query(uid as any).findOne({ where, populate });
+    return (stored ?? null) as Record<string, any> | null;
   };
+
+  /** Schema defaults Strapi applies to a new entry (e.g. listingStatus "active"), so the rules see them too. */
+  const defaultsOf = (uid: NewsroomUid): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(strapi.getModel(uid as any).attributes as Record<string, { default?: unknown }>)
+        .filter(([, attribute]) => attribute.default !== undefined && typeof attribute.default !== 'function')
+        .map(([name, attribute]) => [name, attribute.default]),
+    );
+
+  const defined = (data: Record<string, unknown>) => Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
 
   return async (ctx, next) => {
     if (!WRITE_ACTIONS.has(ctx.action) || !isNewsroomUid(ctx.uid)) return next();
@@ -39,16 +59,22 @@ export const domainValidation: DocumentMiddlewareFactory = (strapi) => {
     const uid = ctx.uid;
     const data: Record<string, any> = ctx.params.data ?? {};
     const relations = RULE_RELATIONS[uid];
-    const stored = ctx.action === 'update' ? await loadStored(uid, ctx.params, relations) : {};
+    let stored: Record<string, any> = {};
+    if (ctx.action !== 'create') {
+      const found = await loadStored(uid, ctx.params, relations);
+      // Nothing to update or clone: let Strapi answer as it does for an unknown document (null → 404).
+      if (!found) return next();
+      stored = found;
+    }
     const target = (name: string) => (strapi.getModel(uid as any).attributes as Record<string, any>)[name]?.target as string;
 
-    const merged: Record<string, unknown> = { ...stored, ...data };
+    const base = ctx.action === 'create' ? defaultsOf(uid) : stored;
+    const merged: Record<string, unknown> = { ...base, ...defined(data) };
     for (const name of relations) {
       const change = toOneChange(data[name]);
-      merged[name] =
-        change.kind === 'unchanged'
-          ? ((stored[name] as { documentId?: string } | null | undefined)?.documentId ?? null)
-          : await documentIdOf(target(name), change.ref);
+      const current = (stored[name] as { id?: number; documentId?: string } | null | undefined) ?? null;
+      if (change.kind === 'set') merged[name] = await documentIdOf(target(name), change.ref);
+      else merged[name] = (change.kind === 'disconnect' ? afterDisconnect(current, change.refs) : current)?.documentId ?? null;
     }
 
     await validateYupSchema(DOMAIN_SCHEMAS[uid], { strict: false, abortEarly: false })(merged);

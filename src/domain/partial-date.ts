@@ -6,7 +6,11 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 export type PartialDateRange = { earliest: string; latest: string };
 
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+// Arithmetic rather than Date.UTC, which maps years 0-99 to 1900-1999 (0000-02-29 is a real proleptic Gregorian date).
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number): number => (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
 
 export const isPartialDateFormat = (value: string): boolean => PARTIAL_DATE.test(value);
 

@@ -6,7 +6,11 @@
  */
 export type RelationRef = { id?: number | string; documentId?: string };
 
-export type ToOneChange = { kind: 'unchanged' } | { kind: 'set'; ref: RelationRef | null };
+/**
+ * `disconnect` alone clears the relation only if it names the current target;
+ * the caller, who knows the stored target, decides (see `afterDisconnect`).
+ */
+export type ToOneChange = { kind: 'unchanged' } | { kind: 'set'; ref: RelationRef | null } | { kind: 'disconnect'; refs: RelationRef[] };
 
 const UNCHANGED: ToOneChange = { kind: 'unchanged' };
 
@@ -37,9 +41,19 @@ export const toOneChange = (input: unknown): ToOneChange => {
     }
     if (disconnect !== undefined) {
       const list = Array.isArray(disconnect) ? disconnect : [disconnect];
-      return list.length ? { kind: 'set', ref: null } : UNCHANGED;
+      const refs = list.map(toRef).filter((ref): ref is RelationRef => ref !== null);
+      return refs.length ? { kind: 'disconnect', refs } : UNCHANGED;
     }
     if (connect !== undefined) return UNCHANGED;
   }
   return { kind: 'set', ref: toRef(input) };
+};
+
+/** The target after a disconnect-only change: null if it named the current target, else the current one. */
+export const afterDisconnect = (current: { id?: number | string; documentId?: string } | null, refs: RelationRef[]): typeof current => {
+  if (!current) return null;
+  const named = refs.some(
+    (ref) => (ref.documentId !== undefined && ref.documentId === current.documentId) || (ref.id !== undefined && String(ref.id) === String(current.id)),
+  );
+  return named ? null : current;
 };

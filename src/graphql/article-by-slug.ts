@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { deliverableFilters } from '../delivery/embargo';
 
 /**
  * `articleBySlug(slug)` — the GraphQL twin of GET /api/articles/slug/:slug.
@@ -18,8 +19,9 @@ export const registerArticleBySlugQuery = (strapi: Core.Strapi): void => {
     resolvers: {
       Query: {
         articleBySlug: {
+          // Published and past any embargo, else null (the REST route's 404).
           resolve: async (_parent: unknown, args: { slug: string }) =>
-            strapi.documents('api::article.article').findFirst({ filters: { slug: args.slug }, status: 'published' }),
+            strapi.documents('api::article.article').findFirst({ filters: deliverableFilters(args.slug) as any, status: 'published' }),
         },
       },
     },
