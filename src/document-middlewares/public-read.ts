@@ -5,7 +5,7 @@ const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 // Strategies whose callers may read drafts over the Content API (preview tokens).
 // Strapi 5.54 names the Content API token strategy `content-api-token`; earlier 5.x named it `api-token`.
-const DRAFT_READERS = new Set(['content-api-token', 'api-token']);
+export const DRAFT_READERS = new Set(['content-api-token', 'api-token']);
 
 /**
  * Strapi 5's Content API honours `?status=draft` (and GraphQL `status: DRAFT`)

@@ -234,6 +234,15 @@ describe('Given the GraphQL endpoint', () => {
     }
   });
 
+  it('when Public asks for status: DRAFT, then it gets the published articles with their published relations', async () => {
+    const query = `{ articles(status: DRAFT, filters: { documentId: { eq: "${graph.article.documentId}" } }) { documentId publishedAt quotes { text } } }`;
+    const res = await gql(query);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.articles).toHaveLength(1);
+    expect(res.body.data.articles[0].publishedAt).not.toBeNull();
+    expect(res.body.data.articles[0].quotes.length).toBeGreaterThan(0);
+  });
+
   it('when a full-access API token asks for status: DRAFT, then it does see drafts (the check above can fail)', async () => {
     const res = await gql(`{ article(documentId: "${draftArticle.documentId}", status: DRAFT) { documentId headline } }`, {}, auth);
     expect(res.body.data.article.headline).toBe(draftArticle.headline);
