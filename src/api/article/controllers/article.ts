@@ -1,13 +1,47 @@
 import { factories } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { ARTICLE_FORMATS, renderArticle } from '../../../delivery/article-page';
+import { deliver } from '../../../delivery/http';
+import type { ArticlePage } from '../../../delivery/types';
+import { withdrawalOf } from '../../../delivery/workflow-adapter';
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => ({
-  /** GET /api/articles/slug/:slug — the whole article page in one request. */
+  /**
+   * GET /api/articles/slug/:slug — the whole article page in one request, as
+   * Strapi JSON, JSON-LD, ninjs or FollowTheMoney (`Accept` or `?format=`).
+   * Published and past embargo only (else 404; withdrawn: 410 with the notice); strong ETag / 304,
+   * Cache-Control, Cache-Tag / Surrogate-Key; served from the response cache
+   * while the database says it is current.
+   */
   async findBySlug(ctx) {
-    const { slug } = ctx.params;
-    const article = await strapi.service('api::article.article').findPublishedBySlug(slug);
-    if (!article) throw new errors.NotFoundError(`No published article with slug "${slug}"`);
-    const sanitized = await this.sanitizeOutput!(article, ctx);
-    return this.transformResponse!(sanitized);
+    const slug = String(ctx.params.slug);
+    await deliver(strapi, ctx as any, {
+      cacheKey: `article-slug:${slug}`,
+      supported: ARTICLE_FORMATS,
+      fallback: 'json',
+      notFoundMessage: `No published article with slug "${slug}"`,
+      render: async (format) => {
+        const article = await strapi.service('api::article.article').findDeliverableBySlug(slug);
+        if (!article) return null;
+        const sanitized = (await this.sanitizeOutput!(article, ctx)) as ArticlePage;
+        return renderArticle(strapi, sanitized, format, (page) => this.transformResponse!(page));
+      },
+      // Withdrawn by the editorial workflow (and not public again): 410 Gone with the notice.
+      onNotFound: async () => {
+        const withdrawal = await withdrawalOf(strapi, 'api::article.article', slug);
+        if (!withdrawal) return null;
+        return {
+          status: 410,
+          body: {
+            data: null,
+            error: {
+              status: 410,
+              name: 'GoneError',
+              message: withdrawal.notice ?? `The article "${slug}" has been withdrawn`,
+              details: { notice: withdrawal.notice, documentId: withdrawal.documentId, withdrawnAt: withdrawal.withdrawnAt },
+            },
+          },
+        };
+      },
+    });
   },
 }));

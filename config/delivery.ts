@@ -1,0 +1,19 @@
+/**
+ * Published-read delivery: HTTP caching headers and the in-process response
+ * cache (whose entries are validated against the database on every read, so
+ * several app instances on one PostgreSQL never serve a superseded version).
+ * Read with `strapi.config.get('delivery')`; defaults live in src/delivery/config.ts.
+ */
+export default ({ env }: { env: any }) => ({
+  cacheControl: {
+    maxAge: env.int('DELIVERY_MAX_AGE', 60),
+    staleWhileRevalidate: env.int('DELIVERY_STALE_WHILE_REVALIDATE', 300),
+  },
+  responseCache: {
+    enabled: env.bool('DELIVERY_RESPONSE_CACHE', true),
+    ttlMs: env.int('DELIVERY_RESPONSE_CACHE_TTL_MS', 300000),
+    maxEntries: env.int('DELIVERY_RESPONSE_CACHE_MAX_ENTRIES', 1000),
+  },
+  /** Base for document IRIs in JSON-LD/ninjs when an article has no `uri` (else urn:newsroom:…). */
+  publicUrl: env('PUBLIC_URL', ''),
+});

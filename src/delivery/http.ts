@@ -1,0 +1,121 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { cacheTagHeaders } from './cache-tags';
+import { cacheControlValue, deliveryConfig } from './config';
+import { ifNoneMatchHits, strongEtag } from './etag';
+import { MEDIA_TYPES, negotiate, type Format } from './negotiate';
+import { createResponseCache, type CachedResponse, type ResponseCache } from './response-cache';
+
+/**
+ * The HTTP side of published reads: format negotiation, response cache,
+ * strong ETag / 304, Cache-Control, Cache-Tag / Surrogate-Key.
+ */
+type Ctx = {
+  query: Record<string, unknown>;
+  method: string;
+  status: number;
+  body: unknown;
+  state: Record<string, any>;
+  get: (name: string) => string;
+  set: (name: string, value: string) => void;
+};
+
+export type Rendered = { body: string; keys: string[]; validityKeys?: string[] };
+
+const caches = new WeakMap<Core.Strapi, ResponseCache>();
+
+export const responseCacheOf = (strapi: Core.Strapi): ResponseCache => {
+  let cache = caches.get(strapi);
+  if (!cache) {
+    cache = createResponseCache(
+      () => strapi.db.connection as unknown as Knex,
+      () => deliveryConfig(strapi).responseCache,
+    );
+    caches.set(strapi, cache);
+  }
+  return cache;
+};
+
+/** Any credential (users-permissions JWT, API token, admin) makes the response private. */
+export const isAuthenticated = (ctx: Ctx): boolean =>
+  Boolean(ctx.state?.user || ctx.state?.auth?.credentials || ctx.get('authorization'));
+
+const errorBody = (status: number, name: string, message: string, details: Record<string, unknown> = {}) => ({
+  data: null,
+  error: { status, name, message, details },
+});
+
+export const deliver = async (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  options: {
+    /** Identifies the resource (e.g. `article-slug:<slug>`); format etc. are appended. */
+    cacheKey: string;
+    supported: readonly Format[];
+    fallback: Format;
+    notFoundMessage: string;
+    /** Build the representation, or null for 404. Must read content only when called. */
+    render: (format: Format) => Promise<Rendered | null>;
+    /**
+     * Asked when `render` found nothing, before answering 404 — e.g. the
+     * workflow's 410 Gone with the withdrawal notice. Never cached.
+     */
+    onNotFound?: () => Promise<{ status: number; body: unknown; headers?: Record<string, string> } | null>;
+  },
+): Promise<void> => {
+  const config = deliveryConfig(strapi);
+  const negotiated = negotiate({
+    format: ctx.query.format,
+    accept: ctx.get('accept'),
+    supported: options.supported,
+    fallback: options.fallback,
+  });
+  ctx.set('Vary', 'Accept, Strapi-Response-Format');
+  if (!negotiated.ok) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.status = negotiated.status;
+    ctx.body = errorBody(negotiated.status, negotiated.status === 406 ? 'NotAcceptableError' : 'ValidationError', negotiated.message, {
+      formats: options.supported.map((format) => ({ format, mediaType: MEDIA_TYPES[format] })),
+    });
+    return;
+  }
+
+  const build = async (): Promise<CachedResponse> => {
+    const rendered = await options.render(negotiated.format);
+    if (!rendered) return { status: 404, contentType: '', body: '', etag: '', keys: [] };
+    return { status: 200, contentType: negotiated.contentType, etag: strongEtag(rendered.body), ...rendered };
+  };
+
+  const authenticated = isAuthenticated(ctx);
+  const variant = [options.cacheKey, negotiated.format, negotiated.contentType, ctx.get('strapi-response-format')].join('|');
+  const canCache = !authenticated && !ctx.get('strapi-encode-source-maps') && !strapi.db.inTransaction();
+  const { response, cache } = canCache ? await responseCacheOf(strapi).get(variant, build) : { response: await build(), cache: 'BYPASS' };
+
+  ctx.set('X-Delivery-Cache', cache);
+  if (response.status !== 200) {
+    ctx.set('Cache-Control', 'no-store');
+    const other = options.onNotFound ? await options.onNotFound() : null;
+    if (other) {
+      for (const [name, value] of Object.entries(other.headers ?? {})) ctx.set(name, value);
+      ctx.status = other.status;
+      ctx.body = other.body;
+      return;
+    }
+    ctx.status = 404;
+    ctx.body = errorBody(404, 'NotFoundError', options.notFoundMessage);
+    return;
+  }
+
+  ctx.set('Cache-Control', authenticated ? 'no-store' : cacheControlValue(config));
+  ctx.set('ETag', response.etag);
+  for (const [name, value] of Object.entries(cacheTagHeaders(response.keys))) ctx.set(name, value);
+
+  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ifNoneMatchHits(ctx.get('if-none-match'), response.etag)) {
+    ctx.status = 304;
+    ctx.body = null;
+    return;
+  }
+  ctx.set('Content-Type', response.contentType);
+  ctx.status = 200;
+  ctx.body = response.body;
+};

@@ -1,0 +1,85 @@
+import type { Knex } from 'knex';
+import { currentSeq, newestSeqOf } from './content-version';
+
+/**
+ * Published-read response cache. Entries live in process memory, but none is
+ * ever trusted on memory alone: every hit costs one indexed query
+ * (`newestSeqOf(entry.keys)`) and is served only if no key it depends on was
+ * written after the entry was built — so an instance never serves a version
+ * that another instance's committed write has superseded.
+ */
+export type CachedResponse = {
+  status: number;
+  contentType: string;
+  body: string;
+  etag: string;
+  /** Document and list keys the body depends on (also the Cache-Tag/Surrogate-Key values). */
+  keys: string[];
+  /** Keys to validate against; defaults to `keys` (list exports use their `list:` keys). */
+  validityKeys?: string[];
+};
+
+type Entry = { response: CachedResponse; seq: number; storedAt: number };
+
+export type CacheOutcome = { response: CachedResponse; cache: 'HIT' | 'MISS' | 'BYPASS' };
+
+export type ResponseCacheOptions = { enabled: boolean; ttlMs: number; maxEntries: number };
+
+export const createResponseCache = (knex: () => Knex, options: () => ResponseCacheOptions) => {
+  const entries = new Map<string, Entry>();
+  const inflight = new Map<string, { seq: number; promise: Promise<CachedResponse> }>();
+  const stats = { hits: 0, misses: 0, stale: 0 };
+
+  const remember = (key: string, entry: Entry, maxEntries: number) => {
+    entries.delete(key);
+    entries.set(key, entry);
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+  };
+
+  return {
+    stats,
+    clear: () => entries.clear(),
+    size: () => entries.size,
+
+    /**
+     * Serve `cacheKey` from the cache if still current, else build it. Only
+     * 200 responses are stored. `build` must read the database only after this
+     * call has noted the counter (it does: `build` runs after `currentSeq`).
+     */
+    async get(cacheKey: string, build: () => Promise<CachedResponse>): Promise<CacheOutcome> {
+      const { enabled, ttlMs, maxEntries } = options();
+      if (!enabled || maxEntries === 0) return { response: await build(), cache: 'BYPASS' };
+      const db = knex();
+
+      const entry = entries.get(cacheKey);
+      if (entry && Date.now() - entry.storedAt <= ttlMs) {
+        const keys = entry.response.validityKeys ?? entry.response.keys;
+        if ((await newestSeqOf(db, keys)) <= entry.seq) {
+          stats.hits += 1;
+          remember(cacheKey, entry, maxEntries); // LRU touch
+          return { response: entry.response, cache: 'HIT' };
+        }
+        stats.stale += 1;
+      }
+      if (entry) entries.delete(cacheKey);
+
+      // Note the counter before reading any content.
+      const seq = await currentSeq(db);
+      const running = inflight.get(cacheKey);
+      if (running && running.seq === seq) return { response: await running.promise, cache: 'MISS' };
+
+      stats.misses += 1;
+      const promise = build();
+      inflight.set(cacheKey, { seq, promise });
+      try {
+        const response = await promise;
+        if (response.status === 200) remember(cacheKey, { response, seq, storedAt: Date.now() }, maxEntries);
+        return { response, cache: 'MISS' };
+      } finally {
+        if (inflight.get(cacheKey)?.promise === promise) inflight.delete(cacheKey);
+      }
+    },
+  };
+};
+
+export type ResponseCache = ReturnType<typeof createResponseCache>;

@@ -1,0 +1,115 @@
+/** The field-limited article page graph (src/domain/article-preset.ts), after output sanitisation. */
+export type OrgRef = {
+  documentId: string;
+  name: string;
+  slug?: string | null;
+  orgType?: string | null;
+  country?: string | null;
+  wikidataId?: string | null;
+  website?: string | null;
+  alternateNames?: unknown;
+  previousNames?: unknown;
+  leiCode?: string | null;
+};
+
+export type PersonRef = {
+  documentId: string;
+  name: string;
+  slug?: string | null;
+  jobTitle?: string | null;
+  expertType?: string | null;
+  nationality?: string | null;
+  wikidataId?: string | null;
+  sameAs?: unknown;
+  affiliation?: OrgRef | null;
+};
+
+export type QuoteRef = {
+  documentId: string;
+  text: string;
+  quoteType?: string | null;
+  speakerDescription?: string | null;
+  speakerTitleAtTime?: string | null;
+  cue?: string | null;
+  position?: number | null;
+  context?: string | null;
+  verificationStatus?: string | null;
+  speaker?: PersonRef | null;
+  speakerOrganization?: OrgRef | null;
+};
+
+export type SanctionRef = {
+  documentId: string;
+  authorityCountry?: string | null;
+  program?: string | null;
+  measureType?: string | null;
+  listingStatus?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  listingDate?: string | null;
+  reason?: string | null;
+  delistingReason?: string | null;
+  sourceUrl?: string | null;
+  verificationStatus?: string | null;
+  organization?: OrgRef | null;
+  authority?: OrgRef | null;
+};
+
+export type ArticlePage = {
+  documentId: string;
+  headline: string;
+  slug: string;
+  uri?: string | null;
+  standfirst?: string | null;
+  body?: unknown;
+  section?: string | null;
+  dateline?: string | null;
+  byline?: string | null;
+  language?: string | null;
+  translationMethod?: string | null;
+  originalLanguage?: string | null;
+  datePublished?: string | null;
+  publishedAtText?: string | null;
+  embargoedUntil?: string | null;
+  publishedAt?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+  credits?: Array<{ name: string; role?: string | null; organization?: OrgRef | null }> | null;
+  leadImage?: { caption?: string | null; credit?: string | null; image?: { url?: string; alternativeText?: string | null; width?: number; height?: number } | null } | null;
+  corrections?: Array<{ date: string; text: string }> | null;
+  subjects?: Array<{ name: string; uri?: string | null; rel?: string | null }> | null;
+  sourceAgency?: OrgRef | null;
+  quotes?: QuoteRef[] | null;
+  people?: PersonRef[] | null;
+  organizations?: OrgRef[] | null;
+  sanctionRecords?: SanctionRef[] | null;
+};
+
+/** Context the renderers need beyond the graph. */
+export type RenderContext = {
+  /** Base URL for document IRIs (config delivery.publicUrl); empty → urn:newsroom:… */
+  publicUrl: string;
+  /** Workflow state from the adapter (ninjs pubStatus). */
+  workflowState: string;
+};
+
+const WIKIDATA_ID = /^Q[1-9]\d*$/;
+export const wikidataUrl = (id: string | null | undefined): string | null =>
+  id && WIKIDATA_ID.test(id) ? `https://www.wikidata.org/wiki/${id}` : null;
+
+/** A stable IRI for a newsroom document (`kind` singular: article, expert, organization, …). */
+export const documentIri = (publicUrl: string, kind: string, documentId: string): string =>
+  publicUrl ? `${publicUrl}/api/${kind}s/${documentId}` : `urn:newsroom:${kind}:${documentId}`;
+
+export const isAbsoluteUri = (value: unknown): value is string => {
+  if (typeof value !== 'string' || !/^[a-zA-Z][a-zA-Z\d+.-]*:/.test(value) || /\s/.test(value)) return false;
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const stringList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim().length > 0) : [];
