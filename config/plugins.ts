@@ -6,6 +6,35 @@ export default ({ env }: { env: any }) => ({
       jwtSecret: envSecret(env, 'JWT_SECRET'),
     },
   },
+  'editorial-workflow': {
+    enabled: true,
+    resolve: './src/plugins/editorial-workflow',
+    config: {
+      // Types under the workflow; `false` leaves one out. Options: fourEyes, embargoField, slugField, correctionsField.
+      contentTypes: {
+        'api::article.article': {},
+        'api::quote.quote': {},
+        'api::sanction-record.sanction-record': env.bool('EDITORIAL_WORKFLOW_SANCTION_RECORDS', false) ? {} : false,
+      },
+      fourEyes: env.bool('EDITORIAL_WORKFLOW_FOUR_EYES', true),
+      // What a publication carries along: `owned` is (re)published with the document and
+      // unpublished on withdrawal; `references` are published only if never published.
+      cascade: {
+        'api::article.article': {
+          owned: ['quotes'],
+          references: ['people', 'organizations', 'sanctionRecords', 'sourceAgency', 'credits.organization'],
+        },
+        'api::quote.quote': { references: ['speaker', 'speakerOrganization'] },
+        'api::expert.expert': { references: ['affiliation'] },
+        'api::sanction-record.sanction-record': { references: ['organization', 'authority'] },
+      },
+      // Publishes approved documents whose scheduled time (never before the embargo) has come.
+      scheduler: {
+        enabled: env.bool('EDITORIAL_WORKFLOW_SCHEDULER', true),
+        rule: env('EDITORIAL_WORKFLOW_SCHEDULER_RULE', '0 * * * * *'),
+      },
+    },
+  },
   graphql: {
     config: {
       endpoint: '/graphql',

@@ -1,0 +1,45 @@
+import { STATES } from '../../constants';
+
+/** One row per document under the workflow: its state and the facts the rules need. */
+export default {
+  schema: {
+    kind: 'collectionType',
+    collectionName: 'editorial_workflow_states',
+    info: {
+      singularName: 'workflow-state',
+      pluralName: 'workflow-states',
+      displayName: 'Editorial workflow state',
+      description: 'Workflow state of one document (written only by the editorial-workflow plugin)',
+    },
+    options: { draftAndPublish: false },
+    pluginOptions: {
+      'content-manager': { visible: false },
+      'content-type-builder': { visible: false },
+    },
+    attributes: {
+      targetUid: { type: 'string', required: true, configurable: false },
+      targetDocumentId: { type: 'string', required: true, configurable: false },
+      state: { type: 'enumeration', enum: [...STATES], default: 'draft', required: true, configurable: false },
+      /** Compare-and-set counter: bumped by every transition. */
+      revision: { type: 'integer', default: 0, required: true, configurable: false },
+      assigneeId: { type: 'integer', configurable: false },
+      dueDate: { type: 'datetime', configurable: false },
+      legalHold: { type: 'boolean', default: false, configurable: false },
+      legalHoldReason: { type: 'text', configurable: false },
+      legalHoldBy: { type: 'string', configurable: false },
+      submittedBy: { type: 'string', configurable: false },
+      submittedByName: { type: 'string', configurable: false },
+      approvedBy: { type: 'string', configurable: false },
+      approvedByName: { type: 'string', configurable: false },
+      correctionStartedBy: { type: 'string', configurable: false },
+      correctionStartedByName: { type: 'string', configurable: false },
+      scheduledPublishAt: { type: 'datetime', configurable: false },
+      scheduledBy: { type: 'string', configurable: false },
+      scheduledByName: { type: 'string', configurable: false },
+      withdrawnAt: { type: 'datetime', configurable: false },
+      withdrawalNotice: { type: 'text', configurable: false },
+      /** The slug at withdrawal, so the public API can answer 410 for it even if the document is deleted later. */
+      targetSlug: { type: 'string', configurable: false },
+    },
+  },
+};

@@ -1,0 +1,9 @@
+import integration from './integration';
+import notes from './notes';
+import workflow from './workflow';
+
+export default {
+  workflow,
+  notes,
+  integration,
+};

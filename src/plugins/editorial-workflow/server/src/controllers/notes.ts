@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { forbidden } from '../utils/errors';
+import { CONTENT_MANAGER_ACTIONS } from '../constants';
+import type { NotesService } from '../services/notes';
+import { getService } from '../utils/db';
+import { validateNoteBody, validateResolveBody } from '../validation/notes';
+import { param, requireActor, type ControllerContext } from './request';
+
+type Ability = { can: (action: string, subject?: string) => boolean };
+
+/** Review notes (admin routes): threaded via parentId, resolvable by anyone who may edit the document. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const notes = () => getService<NotesService>(strapi, 'notes');
+
+  return {
+    async find(ctx: ControllerContext) {
+      ctx.body = { data: await notes().list(param(ctx, 'uid'), param(ctx, 'documentId')) };
+    },
+
+    async create(ctx: ControllerContext) {
+      const actor = requireActor(ctx);
+      const body = await validateNoteBody(ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await notes().create(param(ctx, 'uid'), param(ctx, 'documentId'), body, actor) };
+    },
+
+    async update(ctx: ControllerContext) {
+      const actor = requireActor(ctx);
+      const id = Number(param(ctx, 'id'));
+      if (!Number.isInteger(id) || id <= 0) throw new errors.ValidationError('The note id must be a positive integer.');
+      const { resolved } = await validateResolveBody(ctx.request.body);
+      const note = await notes().findById(id);
+      if (!note) throw new errors.NotFoundError(`No review note ${id}.`);
+      const ability = (ctx.state as { userAbility?: Ability }).userAbility;
+      if (!ability?.can(CONTENT_MANAGER_ACTIONS.update, note.document.uid)) {
+        throw forbidden(`Resolving a note needs permission to edit ${note.document.uid}.`);
+      }
+      ctx.body = { data: await notes().setResolved(id, resolved, actor) };
+    },
+  };
+};

@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+import { ACTIONS, ROLE_LABELS, STATE_META, STATES } from '../constants';
+import { TRANSITIONS } from '../state-machine';
+import type { HistoryService } from '../services/history';
+import type { SettingsService } from '../services/settings';
+import type { WorkflowService } from '../services/workflow';
+import { getService } from '../utils/db';
+import { validateAssignmentBody, validateStatesQuery, validateTransitionBody } from '../validation/transitions';
+import { param, requireActor, type ControllerContext } from './request';
+
+/** Admin routes (/editorial-workflow/...): what the admin panel's workflow UI calls. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const workflow = () => getService<WorkflowService>(strapi, 'workflow');
+
+  return {
+    async config(ctx: ControllerContext) {
+      const { contentTypes } = getService<SettingsService>(strapi, 'settings').get();
+      ctx.body = {
+        data: {
+          contentTypes: Object.values(contentTypes),
+          states: STATES.map((state) => ({ state, ...STATE_META[state] })),
+          actions: ACTIONS.map((action) => {
+            const rule = TRANSITIONS[action];
+            return {
+              action,
+              from: rule.from,
+              to: rule.to,
+              roles: rule.roles.map((role) => ROLE_LABELS[role]),
+              requiresComment: rule.requiresComment,
+              requiresCorrection: rule.requiresCorrection,
+              fourEyes: rule.fourEyesAgainst !== null,
+              blockedByLegalHold: rule.blockedByLegalHold,
+            };
+          }),
+        },
+      };
+    },
+
+    async findOne(ctx: ControllerContext) {
+      ctx.body = { data: await workflow().describe(param(ctx, 'uid'), param(ctx, 'documentId'), requireActor(ctx)) };
+    },
+
+    async transition(ctx: ControllerContext) {
+      const actor = requireActor(ctx);
+      const body = await validateTransitionBody(ctx.request.body);
+      const result = await workflow().transition(param(ctx, 'uid'), param(ctx, 'documentId'), body, actor);
+      ctx.body = { data: { ...result.status, transition: result.history } };
+    },
+
+    async history(ctx: ControllerContext) {
+      const uid = param(ctx, 'uid');
+      const documentId = param(ctx, 'documentId');
+      ctx.body = { data: await getService<HistoryService>(strapi, 'history').list(uid, documentId) };
+    },
+
+    async assign(ctx: ControllerContext) {
+      const actor = requireActor(ctx);
+      const body = await validateAssignmentBody(ctx.request.body);
+      ctx.body = { data: await workflow().assign(param(ctx, 'uid'), param(ctx, 'documentId'), body, actor) };
+    },
+
+    async assignedToMe(ctx: ControllerContext) {
+      const actor = requireActor(ctx);
+      const uid = typeof ctx.query.uid === 'string' && ctx.query.uid ? ctx.query.uid : undefined;
+      ctx.body = { data: actor.kind === 'admin' && actor.id ? await workflow().assignedTo(actor.id, uid) : [] };
+    },
+
+    async states(ctx: ControllerContext) {
+      const { uid, documentIds } = await validateStatesQuery(ctx.query);
+      const ids = documentIds.split(',').map((id) => id.trim()).filter(Boolean).slice(0, 200);
+      ctx.body = { data: await workflow().statesOf(uid, ids) };
+    },
+  };
+};

@@ -1,0 +1,5 @@
+import workflowTarget from './workflow-target';
+
+export default {
+  'workflow-target': workflowTarget,
+};

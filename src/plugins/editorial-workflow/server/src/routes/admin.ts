@@ -1,0 +1,25 @@
+const TARGET = 'plugin::editorial-workflow.workflow-target';
+const authenticated = { policies: ['admin::isAuthenticatedAdmin'] };
+const onDocument = { ...authenticated, middlewares: [TARGET] };
+
+/**
+ * Admin routes, mounted at /editorial-workflow/... for the admin panel (admin JWT).
+ * Role rules are the workflow's (services/workflow.ts); reading needs the
+ * content-manager read permission on the type (middlewares/workflow-target.ts).
+ * History has no update or delete route, by design.
+ */
+export default {
+  type: 'admin',
+  routes: [
+    { method: 'GET', path: '/config', handler: 'workflow.config', config: authenticated },
+    { method: 'GET', path: '/assigned-to-me', handler: 'workflow.assignedToMe', config: onDocument },
+    { method: 'GET', path: '/states', handler: 'workflow.states', config: onDocument },
+    { method: 'GET', path: '/documents/:uid/:documentId', handler: 'workflow.findOne', config: onDocument },
+    { method: 'POST', path: '/documents/:uid/:documentId/transitions', handler: 'workflow.transition', config: onDocument },
+    { method: 'GET', path: '/documents/:uid/:documentId/history', handler: 'workflow.history', config: onDocument },
+    { method: 'PUT', path: '/documents/:uid/:documentId/assignment', handler: 'workflow.assign', config: onDocument },
+    { method: 'GET', path: '/documents/:uid/:documentId/notes', handler: 'notes.find', config: onDocument },
+    { method: 'POST', path: '/documents/:uid/:documentId/notes', handler: 'notes.create', config: onDocument },
+    { method: 'PATCH', path: '/notes/:id', handler: 'notes.update', config: authenticated },
+  ],
+};

@@ -1,0 +1,519 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { INITIAL_STATE, MESSAGES, STATE_UID, WEBHOOK_EVENTS, type Action, type State } from '../constants';
+import type { ContentTypeSettings } from '../config/settings';
+import {
+  allowedActions,
+  effectiveRoles,
+  evaluate,
+  isState,
+  type AllowedAction,
+  type Decision,
+  type DocumentFacts,
+  type TransitionInput,
+} from '../state-machine';
+import { documents, getService, isoOrNull, query, type DocumentResult, type Row } from '../utils/db';
+import { ConflictError, forbidden, isUniqueViolation, refusalError } from '../utils/errors';
+import { runInWorkflowScope, runWithGateBypass } from '../utils/workflow-scope';
+import type { Actor } from './actors';
+import type { CascadeService, DocumentRef } from './cascade';
+import type { HistoryRecord, HistoryService } from './history';
+import type { SettingsService } from './settings';
+
+export type Snapshot = {
+  exists: boolean;
+  hasPublished: boolean;
+  /** The draft's updatedAt: the content version an editor loaded. */
+  contentVersion: string | null;
+  createdBy: string | null;
+  embargoedUntil: string | null;
+  slug: string | null;
+};
+
+export type WorkflowStatus = {
+  uid: string;
+  documentId: string;
+  state: State;
+  /** Compare-and-set version of the workflow state (send it back as `expectedVersion`). */
+  version: number;
+  contentVersion: string | null;
+  assignee: { id: number; name: string } | null;
+  dueDate: string | null;
+  legalHold: boolean;
+  legalHoldReason: string | null;
+  submittedBy: { key: string; name: string | null } | null;
+  embargoedUntil: string | null;
+  scheduledPublishAt: string | null;
+  withdrawal: { notice: string | null; withdrawnAt: string | null } | null;
+  allowedActions: AllowedAction[];
+};
+
+export type TransitionResult = {
+  status: WorkflowStatus;
+  history: HistoryRecord;
+  /** The document service's result when the transition published the document. */
+  published: DocumentResult | null;
+};
+
+export type Withdrawal = { uid: string; documentId: string; slug: string | null; notice: string | null; withdrawnAt: string | null };
+
+export type AssignedItem = { uid: string; documentId: string; state: State; dueDate: string | null; legalHold: boolean };
+
+export type WorkflowService = {
+  snapshot(uid: string, documentId: string): Promise<Snapshot>;
+  /** The document's state: its row's, else `published` when it has a public version, else `draft`. */
+  stateOf(uid: string, documentId: string): Promise<State>;
+  describe(uid: string, documentId: string, actor: Actor): Promise<WorkflowStatus>;
+  transition(
+    uid: string,
+    documentId: string,
+    input: TransitionInput & { expectedVersion?: number | null },
+    actor: Actor,
+    options?: { now?: Date },
+  ): Promise<TransitionResult>;
+  statesOf(uid: string, documentIds: string[]): Promise<Record<string, { state: State; legalHold: boolean; assigneeId: number | null; dueDate: string | null }>>;
+  assign(uid: string, documentId: string, input: { assigneeId: number | null; dueDate?: string | null }, actor: Actor): Promise<WorkflowStatus>;
+  assignedTo(adminUserId: number, uid?: string): Promise<AssignedItem[]>;
+  getWithdrawal(uid: string, slugOrDocumentId: string): Promise<Withdrawal | null>;
+  /**
+   * Seeding, migration scripts and test fixtures only: run `fn` with the publish
+   * gate open (no transition, no history; documents published this way have no
+   * workflow row and read as `published`). Refused while serving an HTTP request,
+   * so no route can reach it.
+   */
+  withGateBypass<T>(fn: () => Promise<T>): Promise<T>;
+  /** Publish every approved document whose scheduled time has come (the cron job calls this). */
+  publishDue(now?: Date): Promise<{ published: DocumentRef[]; failed: (DocumentRef & { error: string })[] }>;
+};
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
+  const settings = () => getService<SettingsService>(strapi, 'settings');
+  const history = () => getService<HistoryService>(strapi, 'history');
+  const cascade = () => getService<CascadeService>(strapi, 'cascade');
+  const states = () => query(strapi, STATE_UID);
+
+  const findRow = (uid: string, documentId: string) => states().findOne({ where: { targetUid: uid, targetDocumentId: documentId } });
+
+  const snapshotWith = async (uid: string, documentId: string, ct: ContentTypeSettings): Promise<Snapshot> => {
+    const select = ['id', 'documentId', 'updatedAt', 'publishedAt', ...[ct.embargoField, ct.slugField].filter((f): f is string => !!f)];
+    const versions = await query(strapi, uid).findMany({ where: { documentId }, select, populate: { createdBy: { select: ['id'] } } });
+    const draft = versions.find((version) => !version.publishedAt) ?? null;
+    const published = versions.find((version) => !!version.publishedAt) ?? null;
+    const current = draft ?? published;
+    const creator = (current?.createdBy as { id?: number } | null | undefined)?.id;
+    return {
+      exists: versions.length > 0,
+      hasPublished: published !== null,
+      contentVersion: isoOrNull(draft?.updatedAt),
+      createdBy: creator ? `admin:${creator}` : null,
+      embargoedUntil: ct.embargoField ? isoOrNull(current?.[ct.embargoField]) : null,
+      slug: ct.slugField ? str(current?.[ct.slugField]) : null,
+    };
+  };
+
+  const inferredState = (snapshot: Pick<Snapshot, 'hasPublished'>): State => (snapshot.hasPublished ? 'published' : INITIAL_STATE);
+
+  const stateOfRow = (row: Row | null, snapshot: Pick<Snapshot, 'hasPublished'>): State =>
+    row && isState(row.state) ? row.state : inferredState(snapshot);
+
+  /** Create the row when missing; a concurrent creator winning the unique index is fine. */
+  const ensureRow = async (uid: string, documentId: string, snapshot: Snapshot): Promise<Row> => {
+    const existing = await findRow(uid, documentId);
+    if (existing) return existing;
+    try {
+      return await states().create({
+        data: { targetUid: uid, targetDocumentId: documentId, state: inferredState(snapshot), revision: 0, legalHold: false },
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const raced = await findRow(uid, documentId);
+      if (!raced) throw error;
+      return raced;
+    }
+  };
+
+  const factsOf = (row: Row | null, snapshot: Snapshot): DocumentFacts => ({
+    state: stateOfRow(row, snapshot),
+    legalHold: row?.legalHold === true || row?.legalHold === 1,
+    legalHoldReason: str(row?.legalHoldReason),
+    createdBy: snapshot.createdBy,
+    submittedBy: str(row?.submittedBy),
+    submittedByName: str(row?.submittedByName),
+    correctionStartedBy: str(row?.correctionStartedBy),
+    correctionStartedByName: str(row?.correctionStartedByName),
+    embargoedUntil: snapshot.embargoedUntil,
+    scheduledPublishAt: isoOrNull(row?.scheduledPublishAt),
+  });
+
+  const adminName = async (id: number | null): Promise<string | null> => {
+    if (!id) return null;
+    const user = (await query(strapi, 'admin::user').findOne({ where: { id }, select: ['id', 'firstname', 'lastname', 'username', 'email'] })) as
+      | (Row & { firstname?: string; lastname?: string; username?: string; email?: string })
+      | null;
+    if (!user) return null;
+    return [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `admin #${id}`;
+  };
+
+  const statusOf = async (uid: string, documentId: string, row: Row | null, snapshot: Snapshot, actor: Actor): Promise<WorkflowStatus> => {
+    const ct = settings().require(uid);
+    const facts = factsOf(row, snapshot);
+    const assigneeId = (row?.assigneeId as number | null | undefined) ?? null;
+    const state = facts.state;
+    return {
+      uid,
+      documentId,
+      state,
+      version: (row?.revision as number | undefined) ?? 0,
+      contentVersion: snapshot.contentVersion,
+      assignee: assigneeId ? { id: assigneeId, name: (await adminName(assigneeId)) ?? `admin #${assigneeId}` } : null,
+      dueDate: isoOrNull(row?.dueDate),
+      legalHold: facts.legalHold,
+      legalHoldReason: facts.legalHoldReason ?? null,
+      submittedBy: facts.submittedBy ? { key: facts.submittedBy, name: facts.submittedByName ?? null } : null,
+      embargoedUntil: snapshot.embargoedUntil,
+      scheduledPublishAt: facts.scheduledPublishAt,
+      withdrawal: state === 'withdrawn' ? { notice: str(row?.withdrawalNotice), withdrawnAt: isoOrNull(row?.withdrawnAt) } : null,
+      allowedActions: allowedActions(facts, actor, { fourEyes: ct.fourEyes, correctionsSupported: !!ct.correctionsField, now: new Date() }),
+    };
+  };
+
+  /** The row fields a transition sets (besides state and revision). */
+  const rowChanges = (decision: Decision, input: TransitionInput, actor: Actor, snapshot: Snapshot): Record<string, unknown> => {
+    const action: Action = decision.rule.action;
+    const clearSchedule = { scheduledPublishAt: null, scheduledBy: null, scheduledByName: null };
+    switch (action) {
+      case 'submit':
+        return { submittedBy: actor.key, submittedByName: actor.name, approvedBy: null, approvedByName: null };
+      case 'approve':
+        return { approvedBy: actor.key, approvedByName: actor.name };
+      case 'publish':
+        return clearSchedule;
+      case 'schedule':
+        return { scheduledPublishAt: decision.scheduledAt, scheduledBy: actor.key, scheduledByName: actor.name };
+      case 'unschedule':
+        return clearSchedule;
+      case 'start_correction':
+        return { correctionStartedBy: actor.key, correctionStartedByName: actor.name };
+      case 'publish_correction':
+        return { correctionStartedBy: null, correctionStartedByName: null };
+      case 'withdraw':
+        return { ...clearSchedule, withdrawnAt: new Date(), withdrawalNotice: input.comment?.trim() ?? null, targetSlug: snapshot.slug };
+      case 'legal_hold':
+        return { legalHold: true, legalHoldReason: input.comment?.trim() ?? null, legalHoldBy: actor.key };
+      case 'release_hold':
+        return { legalHold: false, legalHoldReason: null, legalHoldBy: null };
+      default:
+        return {};
+    }
+  };
+
+  const appendCorrection = async (uid: string, documentId: string, field: string, correction: { date?: string | null; text: string }) => {
+    const draft = await query(strapi, uid).findOne({ where: { documentId, publishedAt: null }, select: ['id'], populate: { [field]: true } });
+    const existing = Array.isArray(draft?.[field]) ? (draft?.[field] as Record<string, unknown>[]) : [];
+    const kept = existing.map((item) => ({ date: isoOrNull(item.date), text: item.text }));
+    const date = isoOrNull(correction.date) ?? new Date().toISOString();
+    await documents(strapi, uid).update({ documentId, data: { [field]: [...kept, { date, text: correction.text.trim() }] } });
+  };
+
+  /** Another workflow document carried along by a publication or withdrawal: its row and history follow. */
+  const followAlong = async (ref: DocumentRef, action: Action, to: State, actor: Actor, root: DocumentRef) => {
+    let row = await findRow(ref.uid, ref.documentId);
+    if (!row) {
+      row = await states().create({ data: { targetUid: ref.uid, targetDocumentId: ref.documentId, state: INITIAL_STATE, revision: 0, legalHold: false } });
+    }
+    const revision = ((row.revision as number | undefined) ?? 0) + 1;
+    await states().update({ where: { id: row.id }, data: { state: to, revision } });
+    const contentVersion = isoOrNull((await query(strapi, ref.uid).findOne({ where: { documentId: ref.documentId, publishedAt: null }, select: ['updatedAt'] }))?.updatedAt);
+    return history().record({
+      uid: ref.uid,
+      documentId: ref.documentId,
+      action,
+      from: isState(row.state) ? row.state : INITIAL_STATE,
+      to,
+      actor,
+      comment: `${action} with ${root.uid} ${root.documentId}`,
+      details: { with: root },
+      contentVersion,
+      revision,
+    });
+  };
+
+  const emitTransition = (ref: DocumentRef, entry: HistoryRecord, actor: Actor) => {
+    const payload = {
+      document: ref,
+      action: entry.action,
+      from: entry.from,
+      to: entry.to,
+      user: { id: actor.id, kind: actor.kind, name: actor.name },
+      comment: entry.comment,
+    };
+    // A failing listener must not turn a committed transition into an unhandled rejection.
+    Promise.resolve(strapi.eventHub.emit(WEBHOOK_EVENTS.EDITORIAL_TRANSITION, payload)).catch((error: Error) =>
+      strapi.log.error(`[editorial-workflow] ${WEBHOOK_EVENTS.EDITORIAL_TRANSITION} listener failed: ${error.message}`),
+    );
+  };
+
+  const service: WorkflowService = {
+    async snapshot(uid, documentId) {
+      return snapshotWith(uid, documentId, settings().require(uid));
+    },
+
+    async stateOf(uid, documentId) {
+      const row = await findRow(uid, documentId);
+      if (row && isState(row.state)) return row.state;
+      return inferredState({ hasPublished: await cascade().hasPublishedVersion(uid, documentId) });
+    },
+
+    async describe(uid, documentId, actor) {
+      const snapshot = await service.snapshot(uid, documentId);
+      const row = await findRow(uid, documentId);
+      if (!snapshot.exists && !row) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
+      return statusOf(uid, documentId, row, snapshot, actor);
+    },
+
+    async transition(uid, documentId, input, actor, options = {}) {
+      const now = options.now ?? new Date();
+      const ct = settings().require(uid);
+      const snapshot = await snapshotWith(uid, documentId, ct);
+      if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
+      await ensureRow(uid, documentId, snapshot);
+      const root: DocumentRef = { uid, documentId };
+      const followers: { ref: DocumentRef; entry: HistoryRecord }[] = [];
+
+      const outcome = await strapi.db.transaction(async ({ onCommit }) => {
+        const row = await findRow(uid, documentId);
+        if (!row) throw new ConflictError(MESSAGES.concurrentTransition);
+        const revision = (row.revision as number | undefined) ?? 0;
+        if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== revision) {
+          throw new ConflictError(MESSAGES.versionConflict(input.expectedVersion, revision), { code: 'version_conflict', currentVersion: revision });
+        }
+
+        const decision = evaluate(input, factsOf(row, snapshot), actor, {
+          fourEyes: ct.fourEyes,
+          correctionsSupported: !!ct.correctionsField,
+          now,
+        });
+        if (!decision.ok) throw refusalError(decision);
+
+        // Compare-and-set: exactly one of two concurrent transitions gets the row.
+        const { count } = await states().updateMany({
+          where: { id: row.id, revision },
+          data: { ...rowChanges(decision, input, actor, snapshot), state: decision.to, revision: revision + 1 },
+        });
+        if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
+
+        let published: DocumentResult | null = null;
+        if (decision.rule.effect === 'publish') {
+          if (decision.rule.action === 'publish_correction' && ct.correctionsField && input.correction?.text) {
+            await runInWorkflowScope([root], () => appendCorrection(uid, documentId, ct.correctionsField as string, input.correction as { text: string }));
+          }
+          const plan = await cascade().plan(uid, documentId);
+          for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
+            const held = await findRow(item.uid, item.documentId);
+            if (held?.legalHold === true || held?.legalHold === 1) {
+              throw new ConflictError(MESSAGES.legalHold(decision.rule.action, decision.from, `${item.uid} ${item.documentId}: ${str(held.legalHoldReason) ?? 'held'}`), {
+                code: 'legal_hold',
+                document: { uid: item.uid, documentId: item.documentId },
+              });
+            }
+          }
+          published = await runInWorkflowScope(plan, async () => {
+            let rootResult: DocumentResult | null = null;
+            for (const item of plan) {
+              const result = await documents(strapi, item.uid).publish({ documentId: item.documentId });
+              if (item.reason === 'root') rootResult = result;
+            }
+            return rootResult;
+          });
+          for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
+            followers.push({ ref: item, entry: await followAlong(item, decision.rule.action === 'publish' ? 'publish' : 'publish_correction', 'published', actor, root) });
+          }
+        } else if (decision.rule.effect === 'unpublish') {
+          const owned = await cascade().owned(uid, documentId);
+          await runInWorkflowScope([root, ...owned], async () => {
+            await documents(strapi, uid).unpublish({ documentId });
+            for (const ref of owned) {
+              if (await cascade().hasPublishedVersion(ref.uid, ref.documentId)) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
+            }
+          });
+          for (const ref of owned.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
+            followers.push({ ref, entry: await followAlong(ref, 'withdraw', 'withdrawn', actor, root) });
+          }
+        }
+
+        const contentVersion =
+          decision.rule.action === 'publish_correction'
+            ? isoOrNull((await query(strapi, uid).findOne({ where: { documentId, publishedAt: null }, select: ['updatedAt'] }))?.updatedAt)
+            : snapshot.contentVersion;
+        const details: Record<string, unknown> = {};
+        if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
+        if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
+        const entry = await history().record({
+          uid,
+          documentId,
+          action: decision.rule.action,
+          from: decision.from,
+          to: decision.to,
+          actor,
+          comment: input.comment?.trim() || null,
+          details: Object.keys(details).length ? details : null,
+          contentVersion,
+          revision: revision + 1,
+        });
+        // Webhooks only for what is committed (after the outermost transaction, when nested).
+        onCommit(() => {
+          emitTransition(root, entry, actor);
+          for (const follower of followers) emitTransition(follower.ref, follower.entry, actor);
+        });
+        return { entry, published };
+      });
+
+      const row = await findRow(uid, documentId);
+      const status = await statusOf(uid, documentId, row, await snapshotWith(uid, documentId, ct), actor);
+      return { status, history: outcome.entry, published: outcome.published };
+    },
+
+    async statesOf(uid, documentIds) {
+      settings().require(uid);
+      const ids = [...new Set(documentIds)].filter(Boolean);
+      if (!ids.length) return {};
+      const rows = await states().findMany({ where: { targetUid: uid, targetDocumentId: { $in: ids } } });
+      const byId = new Map(rows.map((row) => [String(row.targetDocumentId), row]));
+      const missing = ids.filter((id) => !byId.has(id));
+      const published = missing.length
+        ? new Set(
+            (await query(strapi, uid).findMany({ where: { documentId: { $in: missing }, publishedAt: { $notNull: true } }, select: ['documentId'] })).map(
+              (row) => row.documentId,
+            ),
+          )
+        : new Set<string>();
+      return Object.fromEntries(
+        ids.map((id) => {
+          const row = byId.get(id) ?? null;
+          return [
+            id,
+            {
+              state: stateOfRow(row, { hasPublished: published.has(id) }),
+              legalHold: row?.legalHold === true || row?.legalHold === 1,
+              assigneeId: (row?.assigneeId as number | null | undefined) ?? null,
+              dueDate: isoOrNull(row?.dueDate),
+            },
+          ];
+        }),
+      );
+    },
+
+    async assign(uid, documentId, input, actor) {
+      const ct = settings().require(uid);
+      if (!effectiveRoles(actor.roles).has('editor')) {
+        throw forbidden('Assigning a document needs the Editor role.', { code: 'forbidden_role' });
+      }
+      const snapshot = await snapshotWith(uid, documentId, ct);
+      if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
+      if (input.assigneeId !== null) {
+        const user = await query(strapi, 'admin::user').findOne({ where: { id: input.assigneeId, isActive: true }, select: ['id'] });
+        if (!user) throw new errors.ValidationError(MESSAGES.assigneeUnknown(input.assigneeId), { assigneeId: input.assigneeId });
+      }
+      const row = await ensureRow(uid, documentId, snapshot);
+      const dueDate = input.dueDate === undefined ? (row.dueDate ?? null) : input.dueDate ? new Date(input.dueDate) : null;
+      await strapi.db.transaction(async () => {
+        await states().update({ where: { id: row.id }, data: { assigneeId: input.assigneeId, dueDate } });
+        const state = stateOfRow(row, snapshot);
+        await history().record({
+          uid,
+          documentId,
+          action: 'assign',
+          from: state,
+          to: state,
+          actor,
+          comment: null,
+          details: { assigneeId: input.assigneeId, dueDate: isoOrNull(dueDate) },
+          contentVersion: snapshot.contentVersion,
+          revision: (row.revision as number | undefined) ?? 0,
+        });
+      });
+      return statusOf(uid, documentId, await findRow(uid, documentId), snapshot, actor);
+    },
+
+    async assignedTo(adminUserId, uid) {
+      if (uid) settings().require(uid);
+      const rows = await states().findMany({
+        where: { assigneeId: adminUserId, ...(uid ? { targetUid: uid } : { targetUid: { $in: settings().uids() } }) },
+        orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map((row) => ({
+        uid: String(row.targetUid),
+        documentId: String(row.targetDocumentId),
+        state: isState(row.state) ? row.state : INITIAL_STATE,
+        dueDate: isoOrNull(row.dueDate),
+        legalHold: row.legalHold === true || row.legalHold === 1,
+      }));
+    },
+
+    async getWithdrawal(uid, slugOrDocumentId) {
+      const row = await states().findOne({
+        where: { targetUid: uid, state: 'withdrawn', $or: [{ targetDocumentId: slugOrDocumentId }, { targetSlug: slugOrDocumentId }] },
+        orderBy: [{ withdrawnAt: 'desc' }],
+      });
+      if (!row) return null;
+      // A document (this one, or a new one with the same slug) that is public again is not gone.
+      const slugField = settings().get().contentTypes[uid]?.slugField ?? null;
+      const live = await query(strapi, uid).count({
+        where: {
+          publishedAt: { $notNull: true },
+          $or: [{ documentId: row.targetDocumentId }, ...(slugField && row.targetSlug ? [{ [slugField]: row.targetSlug }] : [])],
+        },
+      });
+      if (live > 0) return null;
+      return {
+        uid,
+        documentId: String(row.targetDocumentId),
+        slug: str(row.targetSlug),
+        notice: str(row.withdrawalNotice),
+        withdrawnAt: isoOrNull(row.withdrawnAt),
+      };
+    },
+
+    withGateBypass(fn) {
+      if (strapi.requestContext.get()) {
+        throw forbidden('The publish gate cannot be bypassed while serving a request.');
+      }
+      return runWithGateBypass(fn);
+    },
+
+    async publishDue(now = new Date()) {
+      const due = await states().findMany({
+        where: {
+          state: 'approved',
+          legalHold: false,
+          scheduledPublishAt: { $notNull: true, $lte: now },
+          targetUid: { $in: settings().uids() },
+        },
+        orderBy: [{ scheduledPublishAt: 'asc' }],
+      });
+      const published: DocumentRef[] = [];
+      const failed: (DocumentRef & { error: string })[] = [];
+      for (const row of due) {
+        const ref = { uid: String(row.targetUid), documentId: String(row.targetDocumentId) };
+        const scheduler: Actor = {
+          kind: 'system',
+          id: null,
+          key: 'system:scheduler',
+          name: `Scheduler (scheduled by ${str(row.scheduledByName) ?? str(row.scheduledBy) ?? 'an editor'})`,
+          roles: ['editor'],
+        };
+        try {
+          await service.transition(ref.uid, ref.documentId, { action: 'publish', comment: 'Scheduled publication' }, scheduler, { now });
+          published.push(ref);
+        } catch (error) {
+          failed.push({ ...ref, error: error instanceof Error ? error.message : String(error) });
+          strapi.log.warn(`[editorial-workflow] scheduled publication of ${ref.uid} ${ref.documentId} failed: ${failed[failed.length - 1].error}`);
+        }
+      }
+      return { published, failed };
+    },
+  };
+  return service;
+};

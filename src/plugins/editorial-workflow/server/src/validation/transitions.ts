@@ -1,0 +1,53 @@
+import { validateYupSchema, yup } from '@strapi/utils';
+import { ACTIONS, type Action } from '../constants';
+import { isoDate } from './common';
+
+export type TransitionBody = {
+  action: Action;
+  comment?: string | null;
+  /** The workflow `version` the client loaded; a different current version answers 409. */
+  expectedVersion?: number | null;
+  correction?: { date?: string | null; text: string } | null;
+  /** For `schedule`: when to publish (default: the embargo). */
+  scheduledAt?: string | null;
+};
+
+const transitionSchema = yup
+  .object({
+    action: yup
+      .string()
+      .required()
+      .oneOf([...ACTIONS], '${path} must be one of: ' + ACTIONS.join(', ')),
+    comment: yup.string().nullable().max(10000),
+    expectedVersion: yup.number().integer().min(0).nullable(),
+    correction: yup
+      .object({ date: isoDate(), text: yup.string().trim().required().max(5000) })
+      .nullable()
+      .default(undefined)
+      .noUnknown(),
+    scheduledAt: isoDate(),
+  })
+  .noUnknown();
+
+export const validateTransitionBody = (body: unknown): Promise<TransitionBody> =>
+  validateYupSchema(transitionSchema, { strict: false, abortEarly: false })(body ?? {}) as Promise<TransitionBody>;
+
+export type AssignmentBody = { assigneeId: number | null; dueDate?: string | null };
+
+const assignmentSchema = yup
+  .object({
+    assigneeId: yup.number().integer().positive().nullable().defined(),
+    dueDate: isoDate(),
+  })
+  .noUnknown();
+
+export const validateAssignmentBody = (body: unknown): Promise<AssignmentBody> =>
+  validateYupSchema(assignmentSchema, { strict: false, abortEarly: false })(body ?? {}) as Promise<AssignmentBody>;
+
+const statesQuerySchema = yup.object({
+  uid: yup.string().required(),
+  documentIds: yup.string().required().max(5000),
+});
+
+export const validateStatesQuery = (query: unknown): Promise<{ uid: string; documentIds: string }> =>
+  validateYupSchema(statesQuerySchema, { strict: false, abortEarly: false })(query ?? {}) as Promise<{ uid: string; documentIds: string }>;
