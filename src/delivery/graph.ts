@@ -44,11 +44,14 @@ export const articlesShowing = async (strapi: Core.Strapi, uid: NewsroomUid, doc
   const conditions = articlePagePaths(strapi)
     .filter((p) => p.target === uid)
     .map((p) => nestedWhere(p.path, documentId));
-  if (!conditions.length) return [];
-  const rows = (await strapi.db
-    .query(UID.article as any)
-    .findMany({ where: { $or: conditions }, select: ['documentId'] })) as Array<{ documentId: string }>;
-  return [...new Set(rows.map((row) => row.documentId))];
+  // One small join chain per path: a single `$or` over all of them makes the
+  // database join every path at once (rows multiply: seconds on SQLite).
+  const found = new Set<string>();
+  for (const where of conditions) {
+    const rows = (await strapi.db.query(UID.article as any).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;
+    rows.forEach((row) => found.add(row.documentId));
+  }
+  return [...found];
 };
 
 /**
