@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SANCTION_RECORD_FIELDS } from '../domain/article-preset';
 import { UID } from '../domain/constants';
 import { collectDocumentKeys, documentKey, listKey } from './cache-tags';
 import { sanctionsToFtm, toNdjson } from './ftm';
@@ -8,20 +9,7 @@ import type { SanctionRef } from './types';
 
 /** Field-limited reads of published sanction records for the exports. */
 const ORG_FIELDS = ['documentId', 'name', 'slug', 'orgType', 'country', 'wikidataId', 'website', 'alternateNames', 'previousNames', 'leiCode'];
-const RECORD_FIELDS = [
-  'documentId',
-  'authorityCountry',
-  'program',
-  'measureType',
-  'listingStatus',
-  'startDate',
-  'endDate',
-  'listingDate',
-  'reason',
-  'delistingReason',
-  'sourceUrl',
-  'verificationStatus',
-];
+const RECORD_FIELDS = SANCTION_RECORD_FIELDS;
 const RECORD_POPULATE = { organization: { fields: ORG_FIELDS }, authority: { fields: ORG_FIELDS } };
 const EXPORT_BATCH = 500;
 

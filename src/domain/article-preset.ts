@@ -7,6 +7,21 @@
 const ORG_FIELDS = ['documentId', 'name', 'slug', 'orgType', 'country', 'wikidataId', 'website'];
 const PERSON_FIELDS = ['documentId', 'name', 'slug', 'jobTitle', 'expertType', 'nationality', 'wikidataId', 'sameAs'];
 
+export const SANCTION_RECORD_FIELDS = [
+  'documentId',
+  'authorityCountry',
+  'program',
+  'measureType',
+  'listingStatus',
+  'startDate',
+  'endDate',
+  'listingDate',
+  'reason',
+  'delistingReason',
+  'sourceUrl',
+  'verificationStatus',
+];
+
 export const ARTICLE_FIELDS = [
   'documentId',
   'headline',
@@ -45,20 +60,7 @@ export const ARTICLE_PAGE_POPULATE = {
   people: { fields: PERSON_FIELDS, populate: { affiliation: { fields: ORG_FIELDS } } },
   organizations: { fields: ORG_FIELDS },
   sanctionRecords: {
-    fields: [
-      'documentId',
-      'authorityCountry',
-      'program',
-      'measureType',
-      'listingStatus',
-      'startDate',
-      'endDate',
-      'listingDate',
-      'reason',
-      'delistingReason',
-      'sourceUrl',
-      'verificationStatus',
-    ],
+    fields: SANCTION_RECORD_FIELDS,
     populate: { organization: { fields: ORG_FIELDS }, authority: { fields: ORG_FIELDS } },
   },
 };

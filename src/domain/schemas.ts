@@ -24,7 +24,7 @@ const wikidataId = () =>
     .nullable()
     .test('wikidata', MESSAGES.wikidata, (value) => blank(value) || /^Q[1-9]\d*$/.test(String(value)));
 
-const isHttpUrl = (value: string): boolean => {
+export const isHttpUrl = (value: string): boolean => {
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;

@@ -33,6 +33,7 @@ import {
 } from './constants';
 import { containsContactDetails } from './parse/text';
 import type { StoryBundle } from './types';
+import { isHttpUrl } from '../domain/schemas';
 
 type SchemaContext = {
   orgKeys: ReadonlySet<string>;
@@ -69,14 +70,6 @@ export const isIsoDateTime = (value: string): boolean => {
   return day !== null && !Number.isNaN(Date.parse(value));
 };
 
-const isHttpUrl = (value: string): boolean => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-};
 
 // ---- field builders ----------------------------------------------------------
 

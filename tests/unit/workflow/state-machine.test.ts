@@ -115,6 +115,15 @@ describe('Given the roles', () => {
   });
 });
 
+describe('Given a story assigned to an Author', () => {
+  it('when the Author submits a draft they did not create but are assigned, then it is allowed; another assignee does not count', () => {
+    const assigned = facts('draft', { createdBy: null, assignee: author.key });
+    expect(evaluate({ action: 'submit' }, assigned, author, options())).toMatchObject({ ok: true });
+    const someoneElse = facts('draft', { createdBy: 'admin:9', assignee: 'admin:9' });
+    expect(evaluate({ action: 'submit' }, someoneElse, author, options())).toMatchObject({ ok: false, status: 403, code: 'not_own' });
+  });
+});
+
 describe('Given four-eyes', () => {
   it('when the submitter approves, then 403; another Editor may; with four-eyes off, the submitter may', () => {
     const submitted = facts('in_review', { submittedBy: editorA.key });

@@ -109,7 +109,7 @@ export const MESSAGES = {
   wrongState: (action: Action, state: State, from: readonly State[], needed: readonly Role[]) =>
     `"${action}" is not possible in state "${state}". Current state: "${state}"; needed state: ${list(from)}; needed role: ${roles(needed)}.`,
   notOwn: (action: Action, state: State, from: readonly State[], needed: readonly Role[]) =>
-    `An Author may only "${action}" documents they created. Current state: "${state}"; needed state: ${list(from)}; needed role: the document's Author, or ${roles(needed.filter((role) => role !== 'author'))}.`,
+    `An Author may only "${action}" documents they created or that are assigned to them. Current state: "${state}"; needed state: ${list(from)}; needed role: the document's Author, or ${roles(needed.filter((role) => role !== 'author'))}.`,
   fourEyes: (action: Action, state: State, from: readonly State[], who: string) =>
     `Four-eyes rule: "${action}" must be done by someone other than ${who}. Current state: "${state}"; needed state: ${list(from)}; needed role: another Editor.`,
   legalHold: (action: Action, state: State, reason: string | null) =>

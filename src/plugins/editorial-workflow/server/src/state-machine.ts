@@ -102,6 +102,8 @@ export type DocumentFacts = {
   legalHoldReason?: string | null;
   /** `admin:<id>` of the draft's creator, or null. */
   createdBy: string | null;
+  /** `admin:<id>` of the assignee, or null: an Author works on stories assigned to them (e.g. an imported wire story). */
+  assignee?: string | null;
   submittedBy: string | null;
   submittedByName?: string | null;
   correctionStartedBy: string | null;
@@ -179,7 +181,9 @@ export const evaluate = (
   }
 
   if (transition.authorsOwnOnly && !roles.has('editor')) {
-    const own = facts.createdBy ? facts.createdBy === actor.key : actor.ownsUnattributed === true;
+    const own =
+      (facts.createdBy ? facts.createdBy === actor.key : actor.ownsUnattributed === true) ||
+      (!!facts.assignee && facts.assignee === actor.key);
     if (!own) return refuse(403, 'not_own', MESSAGES.notOwn(action, state, transition.from, ['author', 'editor']));
   }
 

@@ -139,6 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     legalHold: row?.legalHold === true || row?.legalHold === 1,
     legalHoldReason: str(row?.legalHoldReason),
     createdBy: snapshot.createdBy,
+    assignee: row?.assigneeId ? `admin:${String(row.assigneeId)}` : null,
     submittedBy: str(row?.submittedBy),
     submittedByName: str(row?.submittedByName),
     correctionStartedBy: str(row?.correctionStartedBy),
