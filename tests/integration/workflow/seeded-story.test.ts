@@ -67,7 +67,7 @@ describe('Given the seeded story', () => {
 
     const publicQuotes = await app.http().get('/api/quotes?pagination[pageSize]=100');
     expect(publicQuotes.body.data).toHaveLength(quotes.length);
-    expect((await historyRows(app.strapi, articleId)).map((row: { action: string }) => row.action)).toEqual(
+    expect((await historyRows(app.strapi, articleId)).map((row) => row.action)).toEqual(
       expect.arrayContaining(['submit', 'approve', 'publish']),
     );
   });
