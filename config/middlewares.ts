@@ -4,6 +4,8 @@ export default [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // Cached article pages are served before the router (src/middlewares/article-cache.ts).
+  'global::article-cache',
   'strapi::query',
   'strapi::body',
   'strapi::session',

@@ -87,7 +87,7 @@ export const deliver = async (
   };
 
   const authenticated = isAuthenticated(ctx);
-  const variant = [options.cacheKey, negotiated.format, negotiated.contentType, ctx.get('strapi-response-format')].join('|');
+  const variant = variantKey(options.cacheKey, negotiated, ctx);
   const canCache = !authenticated && !ctx.get('strapi-encode-source-maps') && !strapi.db.inTransaction();
   const { response, cache } = canCache ? await responseCacheOf(strapi).get(variant, build) : { response: await build(), cache: 'BYPASS' };
 
@@ -105,8 +105,15 @@ export const deliver = async (
     ctx.body = errorBody(404, 'NotFoundError', options.notFoundMessage);
     return;
   }
+  writeResponse(ctx, response, authenticated ? 'no-store' : cacheControlValue(config));
+};
 
-  ctx.set('Cache-Control', authenticated ? 'no-store' : cacheControlValue(config));
+const variantKey = (cacheKey: string, negotiated: { format: Format; contentType: string }, ctx: Ctx): string =>
+  [cacheKey, negotiated.format, negotiated.contentType, ctx.get('strapi-response-format')].join('|');
+
+/** A 200 (or its 304) with ETag, Cache-Control and cache tags. */
+const writeResponse = (ctx: Ctx, response: CachedResponse, cacheControl: string): void => {
+  ctx.set('Cache-Control', cacheControl);
   ctx.set('ETag', response.etag);
   for (const [name, value] of Object.entries(cacheTagHeaders(response.keys))) ctx.set(name, value);
 
@@ -118,4 +125,26 @@ export const deliver = async (
   ctx.set('Content-Type', response.contentType);
   ctx.status = 200;
   ctx.body = response.body;
+};
+
+/**
+ * Serve an anonymous read straight from the response cache, before Strapi's
+ * router, auth and permission lookup run: a hit costs one indexed query (the
+ * version check). Anything else — a miss, a credential, a format error — is
+ * left to the full route, which answers it and fills the cache.
+ */
+export const serveCachedRead = async (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  options: { cacheKey: string; supported: readonly Format[]; fallback: Format },
+): Promise<boolean> => {
+  if (isAuthenticated(ctx) || ctx.get('strapi-encode-source-maps')) return false;
+  const negotiated = negotiate({ format: ctx.query.format, accept: ctx.get('accept'), supported: options.supported, fallback: options.fallback });
+  if (!negotiated.ok) return false;
+  const response = await responseCacheOf(strapi).peek(variantKey(options.cacheKey, negotiated, ctx));
+  if (!response || response.status !== 200) return false;
+  ctx.set('Vary', 'Accept, Strapi-Response-Format');
+  ctx.set('X-Delivery-Cache', 'HIT');
+  writeResponse(ctx, response, cacheControlValue(deliveryConfig(strapi)));
+  return true;
 };

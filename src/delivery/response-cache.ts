@@ -42,6 +42,20 @@ export const createResponseCache = (knex: () => Knex, options: () => ResponseCac
     size: () => entries.size,
 
     /**
+     * The cached response for `cacheKey` if it is still current (one indexed
+     * query), else null — never builds. For the pre-router fast path.
+     */
+    async peek(cacheKey: string): Promise<CachedResponse | null> {
+      const { enabled, ttlMs, maxEntries } = options();
+      const entry = entries.get(cacheKey);
+      if (!enabled || maxEntries === 0 || !entry || Date.now() - entry.storedAt > ttlMs) return null;
+      if ((await newestSeqOf(knex(), entry.response.validityKeys ?? entry.response.keys)) > entry.seq) return null;
+      stats.hits += 1;
+      remember(cacheKey, entry, maxEntries);
+      return entry.response;
+    },
+
+    /**
      * Serve `cacheKey` from the cache if still current, else build it. Only
      * 200 responses are stored. `build` must read the database only after this
      * call has noted the counter (it does: `build` runs after `currentSeq`).

@@ -102,6 +102,27 @@ describe('response cache and purges', () => {
     expect((await page({ 'If-None-Match': first.headers.etag })).status).toBe(200);
   });
 
+  it('serves a warm anonymous hit before the router: one SQL statement (the version check), no permission lookup', async () => {
+    await page();
+    const statements: string[] = [];
+    const onQuery = (query: { sql: string }) => statements.push(query.sql);
+    app.strapi.db.connection.on('query', onQuery);
+    try {
+      const hit = await page();
+      expect(hit.status).toBe(200);
+      expect(hit.headers['x-delivery-cache']).toBe('HIT');
+      expect(hit.headers['cache-control']).toMatch(/^public/);
+    } finally {
+      app.strapi.db.connection.removeListener('query', onQuery);
+    }
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/newsroom_content_versions/);
+
+    // An authenticated request never takes the fast path.
+    const withToken = await page({ Authorization: 'Bearer not-a-real-token' });
+    expect(withToken.headers['x-delivery-cache']).not.toBe('HIT');
+  });
+
   it('an Expert edit purges every article that shows it, and the page shows the new name', async () => {
     await page();
     expect((await page()).headers['x-delivery-cache']).toBe('HIT');
