@@ -1,7 +1,9 @@
+import { INTERNAL_CONTENT_TYPE, TARGET_ATTRIBUTES } from '../internal';
+
 /** Append-only audit trail: one row per transition. No route or service updates or deletes it. */
 export default {
   schema: {
-    kind: 'collectionType',
+    ...INTERNAL_CONTENT_TYPE,
     collectionName: 'editorial_workflow_history',
     info: {
       singularName: 'history',
@@ -9,14 +11,8 @@ export default {
       displayName: 'Editorial workflow history',
       description: 'Append-only record of workflow transitions (written only by the editorial-workflow plugin)',
     },
-    options: { draftAndPublish: false },
-    pluginOptions: {
-      'content-manager': { visible: false },
-      'content-type-builder': { visible: false },
-    },
     attributes: {
-      targetUid: { type: 'string', required: true, configurable: false },
-      targetDocumentId: { type: 'string', required: true, configurable: false },
+      ...TARGET_ATTRIBUTES,
       action: { type: 'string', required: true, configurable: false },
       fromState: { type: 'string', required: true, configurable: false },
       toState: { type: 'string', required: true, configurable: false },

@@ -1,7 +1,9 @@
+import { INTERNAL_CONTENT_TYPE, TARGET_ATTRIBUTES } from '../internal';
+
 /** Review notes: threaded (parentId), resolvable; `code` marks machine-generated flags (e.g. the importer's). */
 export default {
   schema: {
-    kind: 'collectionType',
+    ...INTERNAL_CONTENT_TYPE,
     collectionName: 'editorial_workflow_notes',
     info: {
       singularName: 'note',
@@ -9,14 +11,8 @@ export default {
       displayName: 'Editorial review note',
       description: 'Review notes on documents under the editorial workflow',
     },
-    options: { draftAndPublish: false },
-    pluginOptions: {
-      'content-manager': { visible: false },
-      'content-type-builder': { visible: false },
-    },
     attributes: {
-      targetUid: { type: 'string', required: true, configurable: false },
-      targetDocumentId: { type: 'string', required: true, configurable: false },
+      ...TARGET_ATTRIBUTES,
       parentId: { type: 'integer', configurable: false },
       body: { type: 'text', required: true, configurable: false },
       resolved: { type: 'boolean', default: false, configurable: false },

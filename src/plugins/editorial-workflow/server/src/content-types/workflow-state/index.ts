@@ -1,9 +1,10 @@
+import { INTERNAL_CONTENT_TYPE, TARGET_ATTRIBUTES } from '../internal';
 import { STATES } from '../../constants';
 
 /** One row per document under the workflow: its state and the facts the rules need. */
 export default {
   schema: {
-    kind: 'collectionType',
+    ...INTERNAL_CONTENT_TYPE,
     collectionName: 'editorial_workflow_states',
     info: {
       singularName: 'workflow-state',
@@ -11,14 +12,8 @@ export default {
       displayName: 'Editorial workflow state',
       description: 'Workflow state of one document (written only by the editorial-workflow plugin)',
     },
-    options: { draftAndPublish: false },
-    pluginOptions: {
-      'content-manager': { visible: false },
-      'content-type-builder': { visible: false },
-    },
     attributes: {
-      targetUid: { type: 'string', required: true, configurable: false },
-      targetDocumentId: { type: 'string', required: true, configurable: false },
+      ...TARGET_ATTRIBUTES,
       state: { type: 'enumeration', enum: [...STATES], default: 'draft', required: true, configurable: false },
       /** Compare-and-set counter: bumped by every transition. */
       revision: { type: 'integer', default: 0, required: true, configurable: false },
