@@ -2,9 +2,11 @@ import type { AddressInfo } from 'net';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import { createArticleGraph, type ArticleGraph } from './article-graph';
 
-// @strapi/client ships its types behind package `exports`, which this repo's `moduleResolution: Node` cannot see.
+// The official @strapi/client SDK, installed under the alias `strapi-sdk-client`: it has its own version
+// line (1.x), and package.json keeps every `@strapi/*` key on the one Strapi version (5.54.0).
+// It ships its types behind package `exports`, which this repo's `moduleResolution: Node` cannot see.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { strapi: createClient } = require('@strapi/client') as { strapi: (config: { baseURL: string }) => any };
+const { strapi: createClient } = require('strapi-sdk-client') as { strapi: (config: { baseURL: string }) => any };
 
 /** The published article read the way a frontend would: @strapi/client against a listening server. */
 let app: TestApp;
