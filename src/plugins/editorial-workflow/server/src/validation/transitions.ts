@@ -1,8 +1,6 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import type { CorrectionKind } from '../../../shared/contracts/workflow';
 import { ACTIONS, type Action } from '../constants';
-
-const CORRECTION_KINDS: readonly CorrectionKind[] = ['correction', 'update'];
+import { CORRECTION_KINDS, type CorrectionKind } from '../state-machine';
 import { isoDate } from './common';
 
 export type TransitionBody = {
