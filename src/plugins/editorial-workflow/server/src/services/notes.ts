@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { CreateNoteRequest, NoteRecord as ContractNoteRecord } from '../../../shared/contracts/notes';
 import { MESSAGES, NOTE_UID, STATE_UID, WEBHOOK_EVENTS } from '../constants';
 import { effectiveRoles } from '../state-machine';
 import { getService, isoOrNull, query, type Row } from '../utils/db';
@@ -9,25 +10,13 @@ import { validateSystemFlags, type SystemFlag } from '../validation/notes';
 import { systemActor, type Actor } from './actors';
 import type { SettingsService } from './settings';
 
-export type NoteRecord = {
-  id: number;
-  document: { uid: string; documentId: string };
-  parentId: number | null;
-  body: string;
-  resolved: boolean;
-  resolvedBy: { key: string; name: string | null } | null;
-  resolvedAt: string | null;
-  author: { key: string; name: string | null };
-  code: string | null;
-  path: string | null;
-  excerpt: string | null;
-  createdAt: string | null;
-};
+/** A note as the routes return it (shared with the admin: shared/contracts/notes.ts). */
+export type NoteRecord = ContractNoteRecord;
 
 export type NotesService = {
   list(uid: string, documentId: string): Promise<NoteRecord[]>;
   findById(id: number): Promise<NoteRecord | null>;
-  create(uid: string, documentId: string, input: { body: string; parentId?: number | null }, actor: Actor): Promise<NoteRecord>;
+  create(uid: string, documentId: string, input: CreateNoteRequest, actor: Actor): Promise<NoteRecord>;
   setResolved(id: number, resolved: boolean, actor: Actor): Promise<NoteRecord>;
   /**
    * Machine-generated flags (e.g. the importer's review flags) as notes, idempotent

@@ -1,4 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
+import { REFUSE_UNKNOWN } from './common';
 
 export type CompareQuery = { from: string; to: string };
 
@@ -12,4 +13,4 @@ const versionId = () =>
 const compareQuerySchema = yup.object({ from: versionId(), to: versionId() }).noUnknown();
 
 export const validateCompareQuery = (query: unknown): Promise<CompareQuery> =>
-  validateYupSchema(compareQuerySchema, { strict: false, abortEarly: false })(query ?? {}) as Promise<CompareQuery>;
+  validateYupSchema(compareQuerySchema, REFUSE_UNKNOWN)(query ?? {}) as Promise<CompareQuery>;
