@@ -18,7 +18,7 @@ import { documents, getService, isoOrNull, query, type DocumentResult, type Row 
 import { ConflictError, forbidden, isUniqueViolation, refusalError } from '../utils/errors';
 import { runInWorkflowScope, runWithGateBypass } from '../utils/workflow-scope';
 import type { Actor } from './actors';
-import type { CascadeService, DocumentRef } from './cascade';
+import type { CascadeService, DocumentRef, PublicationItem } from './cascade';
 import type { HistoryRecord, HistoryService } from './history';
 import type { PublishChecksService } from './publish-checks';
 import type { SettingsService } from './settings';
@@ -282,6 +282,144 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     );
   };
 
+  /* ---------------------------------------------------------------- */
+  /* A transition, step by step: plan → claim → apply → record.         */
+  /* ---------------------------------------------------------------- */
+
+  /** Everything one transition works with (the document is `root`). */
+  type TransitionStep = {
+    root: DocumentRef;
+    ct: ContentTypeSettings;
+    snapshot: Snapshot;
+    input: TransitionInput & { expectedVersion?: number | null };
+    actor: Actor;
+    now: Date;
+  };
+  type Follower = { ref: DocumentRef; entry: HistoryRecord };
+
+  /** The facts the state machine needs: the row's, the content editors of this cycle, the publish blockers. */
+  const gatherFacts = async ({ root, snapshot, actor }: TransitionStep, row: Row | null): Promise<DocumentFacts> => {
+    const state = stateOfRow(row, snapshot);
+    const editors = await history().contentEditors(root.uid, root.documentId, state);
+    return {
+      ...factsOf(row, snapshot, editors.map((editor) => editor.key)),
+      publishBlockers: await blockersFor(root.uid, root.documentId, state, actor),
+    };
+  };
+
+  /** Plan: re-read the row inside the transaction, check the client's version, let the state machine decide. */
+  const planTransition = async (step: TransitionStep): Promise<{ row: Row; revision: number; decision: Decision }> => {
+    const { root, ct, input, actor, now } = step;
+    const row = await findRow(root.uid, root.documentId);
+    if (!row) throw new ConflictError(MESSAGES.concurrentTransition);
+    const revision = (row.revision as number | undefined) ?? 0;
+    if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== revision) {
+      throw new ConflictError(MESSAGES.versionConflict(input.expectedVersion, revision), { code: 'version_conflict', currentVersion: revision });
+    }
+    const decision = evaluate(input, await gatherFacts(step, row), actor, { fourEyes: ct.fourEyes, correctionsSupported: !!ct.correctionsField, now });
+    if (!decision.ok) throw refusalError(decision);
+    return { row, revision, decision };
+  };
+
+  /** Claim: compare-and-set, so exactly one of two concurrent transitions gets the row. */
+  const claimRow = async ({ input, actor, snapshot }: TransitionStep, row: Row, revision: number, decision: Decision) => {
+    const { count } = await states().updateMany({
+      where: { id: row.id, revision },
+      data: { ...rowChanges(decision, input, actor, snapshot), state: decision.to, revision: revision + 1 },
+    });
+    if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
+  };
+
+  /** Refuse a publication that would carry along a document under legal hold. */
+  const refuseHeldInPlan = async (plan: PublicationItem[], decision: Decision) => {
+    for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
+      const held = await findRow(item.uid, item.documentId);
+      if (held?.legalHold === true || held?.legalHold === 1) {
+        throw new ConflictError(MESSAGES.legalHold(decision.rule.action, decision.from, `${item.uid} ${item.documentId}: ${str(held.legalHoldReason) ?? 'held'}`), {
+          code: 'legal_hold',
+          document: { uid: item.uid, documentId: item.documentId },
+        });
+      }
+    }
+  };
+
+  /** Publish the document with its cascade (a correction appends its public note first). */
+  const publishWithCascade = async ({ root, ct, input, actor }: TransitionStep, decision: Decision) => {
+    const correctionsField = ct.correctionsField;
+    if (decision.rule.action === 'publish_correction' && input.kind !== 'update' && correctionsField && input.correction?.text) {
+      const note = { date: input.correction.date, text: input.correction.text };
+      await runInWorkflowScope([root], () => appendCorrection(root.uid, root.documentId, correctionsField, note));
+    }
+    const plan = await cascade().plan(root.uid, root.documentId);
+    await refuseHeldInPlan(plan, decision);
+    const published = await runInWorkflowScope(plan, async () => {
+      let rootResult: DocumentResult | null = null;
+      for (const item of plan) {
+        const result = await documents(strapi, item.uid).publish({ documentId: item.documentId });
+        if (item.reason === 'root') rootResult = result;
+      }
+      return rootResult;
+    });
+    const followers: Follower[] = [];
+    for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
+      followers.push({ ref: item, entry: await followAlong(item, decision.rule.action === 'publish' ? 'publish' : 'publish_correction', 'published', actor, root) });
+    }
+    return { published, followers };
+  };
+
+  /** Withdraw the document and unpublish what it owns (an article's quotes). */
+  const withdrawWithOwned = async ({ root, actor }: TransitionStep) => {
+    const owned = await cascade().owned(root.uid, root.documentId);
+    await runInWorkflowScope([root, ...owned], async () => {
+      await documents(strapi, root.uid).unpublish({ documentId: root.documentId });
+      for (const ref of owned) {
+        if (await cascade().hasPublishedVersion(ref.uid, ref.documentId)) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
+      }
+    });
+    const followers: Follower[] = [];
+    for (const ref of owned.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
+      followers.push({ ref, entry: await followAlong(ref, 'withdraw', 'withdrawn', actor, root) });
+    }
+    return { published: null, followers };
+  };
+
+  /** Apply: what the transition does to the live documents (most transitions change the state only). */
+  const applyEffect = async (step: TransitionStep, decision: Decision): Promise<{ published: DocumentResult | null; followers: Follower[] }> => {
+    if (decision.rule.effect === 'publish') return publishWithCascade(step, decision);
+    if (decision.rule.effect === 'unpublish') return withdrawWithOwned(step);
+    return { published: null, followers: [] };
+  };
+
+  /** The history row's details: correction kind and note, schedule, overridden publish checks. */
+  const transitionDetails = (decision: Decision, input: TransitionInput): Record<string, unknown> | null => {
+    const details: Record<string, unknown> = {};
+    if (decision.rule.action === 'publish_correction') details.kind = input.kind ?? 'correction';
+    if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
+    if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
+    if (decision.overridden.length) details.override = { reason: input.overrideReason?.trim() ?? '', blockers: decision.overridden };
+    return Object.keys(details).length ? details : null;
+  };
+
+  /** Record: one history row for the transition (a correction's content version is the draft after its note). */
+  const recordTransition = async ({ root, snapshot, input, actor }: TransitionStep, decision: Decision, revision: number) => {
+    const contentVersion =
+      decision.rule.action === 'publish_correction'
+        ? isoOrNull((await query(strapi, root.uid).findOne({ where: { documentId: root.documentId, publishedAt: null }, select: ['updatedAt'] }))?.updatedAt)
+        : snapshot.contentVersion;
+    return history().record({
+      uid: root.uid,
+      documentId: root.documentId,
+      action: decision.rule.action,
+      from: decision.from,
+      to: decision.to,
+      actor,
+      comment: input.comment?.trim() || null,
+      details: transitionDetails(decision, input),
+      contentVersion,
+      revision,
+    });
+  };
+
   const service: WorkflowService = {
     async snapshot(uid, documentId) {
       return snapshotWith(uid, documentId, settings().require(uid));
@@ -301,109 +439,26 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     },
 
     async transition(uid, documentId, input, actor, options = {}) {
-      const now = options.now ?? new Date();
       const ct = settings().require(uid);
       const snapshot = await snapshotWith(uid, documentId, ct);
       if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
       await ensureRow(uid, documentId, snapshot);
-      const root: DocumentRef = { uid, documentId };
-      const followers: { ref: DocumentRef; entry: HistoryRecord }[] = [];
+      const step: TransitionStep = { root: { uid, documentId }, ct, snapshot, input, actor, now: options.now ?? new Date() };
 
       const outcome = await strapi.db.transaction(async ({ onCommit }) => {
-        const row = await findRow(uid, documentId);
-        if (!row) throw new ConflictError(MESSAGES.concurrentTransition);
-        const revision = (row.revision as number | undefined) ?? 0;
-        if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== revision) {
-          throw new ConflictError(MESSAGES.versionConflict(input.expectedVersion, revision), { code: 'version_conflict', currentVersion: revision });
-        }
-
-        const from = stateOfRow(row, snapshot);
-        const editors = await history().contentEditors(uid, documentId, from);
-        const facts = { ...factsOf(row, snapshot, editors.map((editor) => editor.key)), publishBlockers: await blockersFor(uid, documentId, from, actor) };
-        const decision = evaluate(input, facts, actor, {
-          fourEyes: ct.fourEyes,
-          correctionsSupported: !!ct.correctionsField,
-          now,
-        });
-        if (!decision.ok) throw refusalError(decision);
-
-        // Compare-and-set: exactly one of two concurrent transitions gets the row.
-        const { count } = await states().updateMany({
-          where: { id: row.id, revision },
-          data: { ...rowChanges(decision, input, actor, snapshot), state: decision.to, revision: revision + 1 },
-        });
-        if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
-
-        let published: DocumentResult | null = null;
-        if (decision.rule.effect === 'publish') {
-          if (decision.rule.action === 'publish_correction' && input.kind !== 'update' && ct.correctionsField && input.correction?.text) {
-            await runInWorkflowScope([root], () => appendCorrection(uid, documentId, ct.correctionsField as string, input.correction as { text: string }));
-          }
-          const plan = await cascade().plan(uid, documentId);
-          for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
-            const held = await findRow(item.uid, item.documentId);
-            if (held?.legalHold === true || held?.legalHold === 1) {
-              throw new ConflictError(MESSAGES.legalHold(decision.rule.action, decision.from, `${item.uid} ${item.documentId}: ${str(held.legalHoldReason) ?? 'held'}`), {
-                code: 'legal_hold',
-                document: { uid: item.uid, documentId: item.documentId },
-              });
-            }
-          }
-          published = await runInWorkflowScope(plan, async () => {
-            let rootResult: DocumentResult | null = null;
-            for (const item of plan) {
-              const result = await documents(strapi, item.uid).publish({ documentId: item.documentId });
-              if (item.reason === 'root') rootResult = result;
-            }
-            return rootResult;
-          });
-          for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
-            followers.push({ ref: item, entry: await followAlong(item, decision.rule.action === 'publish' ? 'publish' : 'publish_correction', 'published', actor, root) });
-          }
-        } else if (decision.rule.effect === 'unpublish') {
-          const owned = await cascade().owned(uid, documentId);
-          await runInWorkflowScope([root, ...owned], async () => {
-            await documents(strapi, uid).unpublish({ documentId });
-            for (const ref of owned) {
-              if (await cascade().hasPublishedVersion(ref.uid, ref.documentId)) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
-            }
-          });
-          for (const ref of owned.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
-            followers.push({ ref, entry: await followAlong(ref, 'withdraw', 'withdrawn', actor, root) });
-          }
-        }
-
-        const contentVersion =
-          decision.rule.action === 'publish_correction'
-            ? isoOrNull((await query(strapi, uid).findOne({ where: { documentId, publishedAt: null }, select: ['updatedAt'] }))?.updatedAt)
-            : snapshot.contentVersion;
-        const details: Record<string, unknown> = {};
-        if (decision.rule.action === 'publish_correction') details.kind = input.kind ?? 'correction';
-        if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
-        if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
-        if (decision.overridden.length) details.override = { reason: input.overrideReason?.trim() ?? '', blockers: decision.overridden };
-        const entry = await history().record({
-          uid,
-          documentId,
-          action: decision.rule.action,
-          from: decision.from,
-          to: decision.to,
-          actor,
-          comment: input.comment?.trim() || null,
-          details: Object.keys(details).length ? details : null,
-          contentVersion,
-          revision: revision + 1,
-        });
+        const { row, revision, decision } = await planTransition(step);
+        await claimRow(step, row, revision, decision);
+        const { published, followers } = await applyEffect(step, decision);
+        const entry = await recordTransition(step, decision, revision + 1);
         // Webhooks only for what is committed (after the outermost transaction, when nested).
         onCommit(() => {
-          emitTransition(root, entry, actor);
+          emitTransition(step.root, entry, actor);
           for (const follower of followers) emitTransition(follower.ref, follower.entry, actor);
         });
         return { entry, published };
       });
 
-      const row = await findRow(uid, documentId);
-      const status = await statusOf(uid, documentId, row, await snapshotWith(uid, documentId, ct), actor);
+      const status = await statusOf(uid, documentId, await findRow(uid, documentId), await snapshotWith(uid, documentId, ct), actor);
       return { status, history: outcome.entry, published: outcome.published };
     },
 
