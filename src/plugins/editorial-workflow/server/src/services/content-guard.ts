@@ -5,7 +5,7 @@ import { appendOnlyViolation } from '../utils/append-only';
 import { changedFields, pick, type Content } from '../utils/content-snapshot';
 import { documents, getService, query } from '../utils/db';
 import { isGateBypassed, isWorkflowOperation } from '../utils/workflow-scope';
-import { systemActor, type ActorsService } from './actors';
+import { systemActor, type Actor, type ActorsService } from './actors';
 import type { DocumentRef } from './cascade';
 import type { DocumentMiddleware } from './gate';
 import type { SettingsService } from './settings';
@@ -24,8 +24,8 @@ export type ContentGuardService = {
  * history row (who, which fields, their previous values) and, when the
  * document was approved, returns it to `in_review` ("content changed after
  * approval"). Published correction notes are append-only (400 naming the
- * path of the edited note). Updates the workflow itself makes (corrections it appends) are
- * part of their transition and are not counted.
+ * path of the edited note). Updates the workflow itself makes (the
+ * correction notes it appends) belong to their transition and are not counted.
  *
  * "Save and publish" in the content manager runs the save and the publish in
  * one transaction: refusing the publish would roll back the save *and* the
@@ -69,6 +69,27 @@ export default ({ strapi }: { strapi: Core.Strapi }): ContentGuardService => {
     throw new errors.ValidationError(message, { errors: [{ path: path.split(/[.[\]]+/).filter(Boolean), message, name: 'ValidationError' }] });
   };
 
+  /** Record the save on the document and on its owners; returns the documents it sent back to review. */
+  const recordSave = async (uid: string, documentId: string, change: { fields: string[]; before: Content }, actor: Actor): Promise<DocumentRef[]> => {
+    const returned: DocumentRef[] = [];
+    if ((await workflow().recordContentSave(uid, documentId, change, actor)).returnedToReview) returned.push({ uid, documentId });
+    const via = { uid, documentId };
+    for (const owner of await owners(uid, documentId)) {
+      if ((await workflow().recordContentSave(owner.uid, owner.documentId, { fields: [], before: {}, via }, actor)).returnedToReview) returned.push(owner);
+    }
+    return returned;
+  };
+
+  /** Remember, for this request's publish (save and publish), what went back to review. */
+  const rememberReturned = (refs: DocumentRef[]) => {
+    const current = request();
+    if (!refs.length || !current) return;
+    const set = returnedInRequest.get(current) ?? new Set<string>();
+    for (const ref of refs) set.add(key(ref.uid, ref.documentId));
+    returnedInRequest.set(current, set);
+  };
+
+  /** One transaction: the save, its comparison, the append-only check and the history rows succeed or fail together. */
   const onUpdate = async (uid: string, documentId: string, next: () => Promise<unknown>) =>
     strapi.db.transaction(async () => {
       const before = await versions().draft(uid, documentId);
@@ -78,20 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): ContentGuardService => {
       if (!fields.length) return result;
       await refuseEditedCorrections(uid, documentId, after);
       const actor = actors().current() ?? systemActor('A script or import (no signed-in user)', [], 'system');
-      const returned: DocumentRef[] = [];
-      if ((await workflow().recordContentSave(uid, documentId, { fields, before: pick(before, fields) }, actor)).returnedToReview) {
-        returned.push({ uid, documentId });
-      }
-      const via = { uid, documentId };
-      for (const owner of await owners(uid, documentId)) {
-        if ((await workflow().recordContentSave(owner.uid, owner.documentId, { fields: [], before: {}, via }, actor)).returnedToReview) returned.push(owner);
-      }
-      const current = request();
-      if (returned.length && current) {
-        const set = returnedInRequest.get(current) ?? new Set<string>();
-        for (const ref of returned) set.add(key(ref.uid, ref.documentId));
-        returnedInRequest.set(current, set);
-      }
+      rememberReturned(await recordSave(uid, documentId, { fields, before: pick(before, fields) }, actor));
       return result;
     });
 
