@@ -21,6 +21,9 @@ beforeAll(async () => {
   editorA = await createAdmin(app, ['Editor'], 'EditorA');
   editorB = await createAdmin(app, ['Editor'], 'EditorB');
   chief = await createAdmin(app, ['strapi-super-admin'], 'Chief');
+});
+// The import in a hook of its own: boot and import each get the hook timeout on a busy machine.
+beforeAll(async () => {
   const [result] = await seedNewsroom(app.strapi);
   if (result.status === 'refused') throw new Error(result.error);
   articleId = result.report.articleDocumentId as string;
