@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ADMIN_ROLE_NAMES, SUPER_ADMIN_CODE, TOKEN_AUTHOR_ACTION, TOKEN_EDITOR_ACTION, type Role } from '../constants';
 import type { WorkflowActor } from '../state-machine';
+import { getService } from '../utils/db';
+import type { TokenOwnersService } from './token-owners';
 
 /** Who is acting: an admin user, an API token, or the system (scheduler). */
 export type Actor = WorkflowActor & {
@@ -94,9 +96,20 @@ export type ActorsService = {
   fromRequest(ctx: RequestLike): Actor | null;
   /** The actor of the request being served right now (document middlewares), if any. */
   current(): Actor | null;
+  /**
+   * The person behind the actor, for four-eyes and ownership: an API token an
+   * admin user created counts as that user (`admin:<id>`), so one person holding
+   * two tokens, or a token and an admin login, is one person. Rights stay the token's.
+   */
+  resolve(actor: Actor): Promise<Actor>;
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }): ActorsService => ({
   fromRequest: (ctx) => actorFromRequest(ctx),
   current: () => actorFromRequest(strapi.requestContext.get() as RequestLike | undefined),
+  async resolve(actor) {
+    if (actor.kind !== 'api-token' || !actor.id) return actor;
+    const ownerId = await getService<TokenOwnersService>(strapi, 'tokenOwners').ownerOf(actor.id);
+    return ownerId ? { ...actor, key: `admin:${ownerId}`, name: `${actor.name} (created by admin #${ownerId})` } : actor;
+  },
 });

@@ -10,14 +10,16 @@ import {
   type AllowedAction,
   type Decision,
   type DocumentFacts,
+  type Refusal,
   type TransitionInput,
 } from '../state-machine';
 import { documents, getService, isoOrNull, query, type DocumentResult, type Row } from '../utils/db';
 import { ConflictError, forbidden, isUniqueViolation, refusalError } from '../utils/errors';
 import { runInWorkflowScope, runWithGateBypass } from '../utils/workflow-scope';
-import type { Actor } from './actors';
+import type { Actor, ActorsService } from './actors';
 import type { CascadeService, DocumentRef } from './cascade';
 import type { HistoryRecord, HistoryService } from './history';
+import type { QuotePolicyService } from './quote-policy';
 import type { SettingsService } from './settings';
 
 export type Snapshot = {
@@ -71,6 +73,8 @@ export type WorkflowService = {
     actor: Actor,
     options?: { now?: Date },
   ): Promise<TransitionResult>;
+  /** Would this transition be allowed now? The rules of `transition`, without doing anything (bulk pre-checks). */
+  check(uid: string, documentId: string, input: TransitionInput, actor: Actor, options?: { now?: Date }): Promise<Decision | Refusal>;
   statesOf(uid: string, documentIds: string[]): Promise<Record<string, { state: State; legalHold: boolean; assigneeId: number | null; dueDate: string | null }>>;
   assign(uid: string, documentId: string, input: { assigneeId: number | null; dueDate?: string | null }, actor: Actor): Promise<WorkflowStatus>;
   assignedTo(adminUserId: number, uid?: string): Promise<AssignedItem[]>;
@@ -92,6 +96,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
   const settings = () => getService<SettingsService>(strapi, 'settings');
   const history = () => getService<HistoryService>(strapi, 'history');
   const cascade = () => getService<CascadeService>(strapi, 'cascade');
+  const quotePolicy = () => getService<QuotePolicyService>(strapi, 'quotePolicy');
+  const actors = () => getService<ActorsService>(strapi, 'actors');
   const states = () => query(strapi, STATE_UID);
 
   const findRow = (uid: string, documentId: string) => states().findOne({ where: { targetUid: uid, targetDocumentId: documentId } });
@@ -176,7 +182,12 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       embargoedUntil: snapshot.embargoedUntil,
       scheduledPublishAt: facts.scheduledPublishAt,
       withdrawal: state === 'withdrawn' ? { notice: str(row?.withdrawalNotice), withdrawnAt: isoOrNull(row?.withdrawnAt) } : null,
-      allowedActions: allowedActions(facts, actor, { fourEyes: ct.fourEyes, correctionsSupported: !!ct.correctionsField, now: new Date() }),
+      allowedActions: allowedActions(facts, actor, {
+        fourEyes: ct.fourEyes,
+        correctionsSupported: !!ct.correctionsField,
+        publishedWithParent: quotePolicy().publishedWithParent(uid),
+        now: new Date(),
+      }),
     };
   };
 
@@ -200,7 +211,11 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       case 'publish_correction':
         return { correctionStartedBy: null, correctionStartedByName: null };
       case 'withdraw':
-        return { ...clearSchedule, withdrawnAt: new Date(), withdrawalNotice: input.comment?.trim() ?? null, targetSlug: snapshot.slug };
+        // The notice is public (the 410 body); the reason (comment) is kept in the history only.
+        return { ...clearSchedule, withdrawnAt: new Date(), withdrawalNotice: input.notice?.trim() ?? null, targetSlug: snapshot.slug };
+      case 'reinstate':
+        // The reinstating Editor is the submitter: four-eyes makes a second Editor approve before it is public again.
+        return { submittedBy: actor.key, submittedByName: actor.name, approvedBy: null, approvedByName: null, correctionStartedBy: null, correctionStartedByName: null };
       case 'legal_hold':
         return { legalHold: true, legalHoldReason: input.comment?.trim() ?? null, legalHoldBy: actor.key };
       case 'release_hold':
@@ -219,7 +234,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
   };
 
   /** Another workflow document carried along by a publication or withdrawal: its row and history follow. */
-  const followAlong = async (ref: DocumentRef, action: Action, to: State, actor: Actor, root: DocumentRef) => {
+  const followAlong = async (ref: DocumentRef, action: Action, to: State, actor: Actor, root: DocumentRef, comment?: string) => {
     let row = await findRow(ref.uid, ref.documentId);
     if (!row) {
       row = await states().create({ data: { targetUid: ref.uid, targetDocumentId: ref.documentId, state: INITIAL_STATE, revision: 0, legalHold: false } });
@@ -234,7 +249,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       from: isState(row.state) ? row.state : INITIAL_STATE,
       to,
       actor,
-      comment: `${action} with ${root.uid} ${root.documentId}`,
+      comment: comment ?? `${action} with ${root.uid} ${root.documentId}`,
       details: { with: root },
       contentVersion,
       revision,
@@ -267,14 +282,16 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       return inferredState({ hasPublished: await cascade().hasPublishedVersion(uid, documentId) });
     },
 
-    async describe(uid, documentId, actor) {
+    async describe(uid, documentId, caller) {
+      const actor = await actors().resolve(caller);
       const snapshot = await service.snapshot(uid, documentId);
       const row = await findRow(uid, documentId);
       if (!snapshot.exists && !row) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
       return statusOf(uid, documentId, row, snapshot, actor);
     },
 
-    async transition(uid, documentId, input, actor, options = {}) {
+    async transition(uid, documentId, input, caller, options = {}) {
+      const actor = await actors().resolve(caller);
       const now = options.now ?? new Date();
       const ct = settings().require(uid);
       const snapshot = await snapshotWith(uid, documentId, ct);
@@ -294,6 +311,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
         const decision = evaluate(input, factsOf(row, snapshot), actor, {
           fourEyes: ct.fourEyes,
           correctionsSupported: !!ct.correctionsField,
+          publishedWithParent: quotePolicy().publishedWithParent(uid),
           now,
         });
         if (!decision.ok) throw refusalError(decision);
@@ -311,16 +329,16 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
             await runInWorkflowScope([root], () => appendCorrection(uid, documentId, ct.correctionsField as string, input.correction as { text: string }));
           }
           const plan = await cascade().plan(uid, documentId);
-          for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
-            const held = await findRow(item.uid, item.documentId);
-            if (held?.legalHold === true || held?.legalHold === 1) {
-              throw new ConflictError(MESSAGES.legalHold(decision.rule.action, decision.from, `${item.uid} ${item.documentId}: ${str(held.legalHoldReason) ?? 'held'}`), {
-                code: 'legal_hold',
-                document: { uid: item.uid, documentId: item.documentId },
-              });
-            }
+          const held = await quotePolicy().heldBack(plan);
+          if (held.length) {
+            throw new ConflictError(MESSAGES.heldBack(decision.rule.action, decision.from, held.map((item) => `${item.uid} ${item.documentId} (${item.reason})`)), {
+              code: held.some((item) => item.legalHold) ? 'legal_hold' : 'held_back',
+              heldBack: held,
+            });
           }
-          published = await runInWorkflowScope(plan, async () => {
+          const removed = await quotePolicy().removedFromPlan(uid, documentId, plan);
+          published = await runInWorkflowScope([...plan, ...removed], async () => {
+            for (const ref of removed) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
             let rootResult: DocumentResult | null = null;
             for (const item of plan) {
               const result = await documents(strapi, item.uid).publish({ documentId: item.documentId });
@@ -331,13 +349,15 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
           for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
             followers.push({ ref: item, entry: await followAlong(item, decision.rule.action === 'publish' ? 'publish' : 'publish_correction', 'published', actor, root) });
           }
+          for (const ref of removed.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
+            const comment = `removed from ${root.uid} ${root.documentId} in a correction: unpublished with it`;
+            followers.push({ ref, entry: await followAlong(ref, 'publish_correction', 'withdrawn', actor, root, comment) });
+          }
         } else if (decision.rule.effect === 'unpublish') {
-          const owned = await cascade().owned(uid, documentId);
+          const owned = await quotePolicy().publicOwned(uid, documentId);
           await runInWorkflowScope([root, ...owned], async () => {
             await documents(strapi, uid).unpublish({ documentId });
-            for (const ref of owned) {
-              if (await cascade().hasPublishedVersion(ref.uid, ref.documentId)) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
-            }
+            for (const ref of owned) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
           });
           for (const ref of owned.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
             followers.push({ ref, entry: await followAlong(ref, 'withdraw', 'withdrawn', actor, root) });
@@ -350,6 +370,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
             : snapshot.contentVersion;
         const details: Record<string, unknown> = {};
         if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
+        if (decision.rule.requiresNotice && input.notice) details.notice = input.notice.trim();
         if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
         const entry = await history().record({
           uid,
@@ -374,6 +395,19 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       const row = await findRow(uid, documentId);
       const status = await statusOf(uid, documentId, row, await snapshotWith(uid, documentId, ct), actor);
       return { status, history: outcome.entry, published: outcome.published };
+    },
+
+    async check(uid, documentId, input, caller, options = {}) {
+      const actor = await actors().resolve(caller);
+      const ct = settings().require(uid);
+      const snapshot = await snapshotWith(uid, documentId, ct);
+      if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
+      return evaluate(input, factsOf(await findRow(uid, documentId), snapshot), actor, {
+        fourEyes: ct.fourEyes,
+        correctionsSupported: !!ct.correctionsField,
+        publishedWithParent: quotePolicy().publishedWithParent(uid),
+        now: options.now ?? new Date(),
+      });
     },
 
     async statesOf(uid, documentIds) {
@@ -454,8 +488,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     },
 
     async getWithdrawal(uid, slugOrDocumentId) {
+      // Withdrawn, or reinstated into review but not public yet: the notice still stands.
       const row = await states().findOne({
-        where: { targetUid: uid, state: 'withdrawn', $or: [{ targetDocumentId: slugOrDocumentId }, { targetSlug: slugOrDocumentId }] },
+        where: { targetUid: uid, withdrawnAt: { $notNull: true }, $or: [{ targetDocumentId: slugOrDocumentId }, { targetSlug: slugOrDocumentId }] },
         orderBy: [{ withdrawnAt: 'desc' }],
       });
       if (!row) return null;

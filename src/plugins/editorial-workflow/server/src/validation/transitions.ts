@@ -8,6 +8,8 @@ export type TransitionBody = {
   /** The workflow `version` the client loaded; a different current version answers 409. */
   expectedVersion?: number | null;
   correction?: { date?: string | null; text: string } | null;
+  /** For `withdraw`: the public notice (the 410 body); `comment` is the internal reason. */
+  notice?: string | null;
   /** For `schedule`: when to publish (default: the embargo). */
   scheduledAt?: string | null;
 };
@@ -26,6 +28,7 @@ const transitionSchema = yup
       .default(undefined)
       .noUnknown(),
     scheduledAt: isoDate(),
+    notice: yup.string().trim().nullable().max(2000),
   })
   .noUnknown();
 
