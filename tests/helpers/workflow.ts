@@ -66,6 +66,8 @@ export type TransitionBody = {
   expectedVersion?: number;
   correction?: { date?: string; text: string };
   scheduledAt?: string;
+  /** withdraw: the public notice (comment is the internal reason). */
+  notice?: string;
 };
 
 /** POST a transition as an admin user. */

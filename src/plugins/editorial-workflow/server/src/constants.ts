@@ -127,6 +127,8 @@ export const MESSAGES = {
   scheduleInPast: 'The scheduled time must be in the future.',
   notScheduled: (state: State) =>
     `Nothing is scheduled. Current state: "${state}"; needed state: "approved" with a scheduled publication; needed role: Editor.`,
+  humansOnly: (action: Action, state: State) =>
+    `"${action}" is a decision for a person signed in to the admin panel (Editor or Legal), not for an API token. Current state: "${state}".`,
   commentRequired: (action: Action) => `"${action}" needs a comment (the reason).`,
   noticeRequired: (action: Action) =>
     `"${action}" needs a public notice ("notice": the text readers see where the story was), separate from the internal reason ("comment", kept in the history only).`,

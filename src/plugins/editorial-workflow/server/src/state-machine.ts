@@ -18,6 +18,8 @@ export type TransitionRule = {
   requiresCorrection: boolean;
   /** A public notice (withdraw: the 410 body), separate from the internal reason in `comment`. */
   requiresNotice: boolean;
+  /** A human decision: refused to API tokens even when they act as Editors (withdraw, reinstate). */
+  humansOnly: boolean;
   /** An Author (without Editor rights) may only act on documents they created. */
   authorsOwnOnly: boolean;
   /** Four-eyes: refused for the actor recorded in this field. */
@@ -36,6 +38,7 @@ const rule = (action: Action, partial: Partial<TransitionRule> & Pick<Transition
   requiresComment: false,
   requiresCorrection: false,
   requiresNotice: false,
+  humansOnly: false,
   authorsOwnOnly: false,
   fourEyesAgainst: null,
   blockedByLegalHold: false,
@@ -82,10 +85,11 @@ export const TRANSITIONS: Record<Action, TransitionRule> = {
     roles: ['editor', 'legal'],
     requiresComment: true,
     requiresNotice: true,
+    humansOnly: true,
     effect: 'unpublish',
   }),
   // Back into review, with the reinstating Editor recorded as the submitter: four-eyes makes another Editor approve it.
-  reinstate: rule('reinstate', { from: ['withdrawn'], to: 'in_review', roles: ['editor'], requiresComment: true }),
+  reinstate: rule('reinstate', { from: ['withdrawn'], to: 'in_review', roles: ['editor'], requiresComment: true, humansOnly: true }),
   legal_hold: rule('legal_hold', { from: ALL_STATES, to: null, roles: ['legal'], requiresComment: true }),
   release_hold: rule('release_hold', { from: ALL_STATES, to: null, roles: ['legal'] }),
 };
@@ -123,6 +127,8 @@ export type WorkflowActor = {
   roles: readonly Role[];
   /** API tokens own documents that no admin user created (integrations submit what they import). */
   ownsUnattributed?: boolean;
+  /** An API token (an integration), not a person signed in to the admin panel. */
+  viaToken?: boolean;
 };
 
 export type DocumentFacts = {
@@ -211,6 +217,7 @@ export const evaluate = (
   const roles = effectiveRoles(actor.roles);
   const { state } = facts;
 
+  if (transition.humansOnly && actor.viaToken) return refuse(403, 'forbidden_role', MESSAGES.humansOnly(action, state));
   if (!transition.roles.some((role) => roles.has(role))) {
     return refuse(403, 'forbidden_role', MESSAGES.forbiddenRole(action, state, transition.from, transition.roles));
   }

@@ -80,6 +80,7 @@ export const tokenActor = (token: ApiToken): Actor => ({
   name: `API token "${token.name ?? token.id}"`,
   roles: rolesOfToken(token),
   ownsUnattributed: true,
+  viaToken: true,
 });
 
 export const systemActor = (name: string, roles: Role[] = [], key = 'system'): Actor => ({ kind: 'system', id: null, key, name, roles });
