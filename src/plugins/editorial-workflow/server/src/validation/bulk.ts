@@ -12,7 +12,7 @@ const bulkSchema = yup
       .oneOf([...BULK_ACTIONS], '${path} must be one of: ' + BULK_ACTIONS.join(', ')),
     documentIds: yup
       .array()
-      .of(yup.string().trim().required().max(64))
+      .of(yup.string().required().max(64))
       .required()
       .min(1)
       .max(BULK_MAX_DOCUMENTS)
@@ -22,4 +22,4 @@ const bulkSchema = yup
   .noUnknown();
 
 export const validateBulkBody = (body: unknown): Promise<BulkTransitionRequest> =>
-  validateYupSchema(bulkSchema, { strict: false, abortEarly: false })(body ?? {}) as Promise<BulkTransitionRequest>;
+  validateYupSchema(bulkSchema, { strict: true, abortEarly: false })(body ?? {}) as Promise<BulkTransitionRequest>;
