@@ -26,6 +26,10 @@ const HELD_STATES: ReadonlySet<string> = new Set(['changes_requested']);
 
 const isTrue = (value: unknown) => value === true || value === 1;
 
+/** `$in` lists in slices (a story can have thousands of quotes; SQLite and PostgreSQL cap bound parameters). */
+const CHUNK = 500;
+const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
 /**
  * Quotes never escape their article: a quote is public only through its
  * article's publish or publish_correction, never held back by its own review,
@@ -38,7 +42,17 @@ export default ({ strapi }: { strapi: Core.Strapi }): QuotePolicyService => {
 
   const ownedSteps = (uid: string) => (settings().get().cascade[uid] ?? []).filter((step) => step.owned && !step.component);
 
-  const hasPublished = (uid: string, documentId: string) => cascade().hasPublishedVersion(uid, documentId);
+  /** The refs among `refs` that have a published version (one query per type and slice). */
+  const withPublished = async (refs: DocumentRef[]): Promise<DocumentRef[]> => {
+    const live = new Set<string>();
+    for (const uid of new Set(refs.map((ref) => ref.uid))) {
+      for (const ids of chunks(refs.filter((ref) => ref.uid === uid).map((ref) => ref.documentId))) {
+        const rows = await query(strapi, uid).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } }, select: ['documentId'] });
+        for (const row of rows) live.add(`${uid}\u0000${String(row.documentId)}`);
+      }
+    }
+    return refs.filter((ref) => live.has(`${ref.uid}\u0000${ref.documentId}`));
+  };
 
   return {
     publishedWithParent(uid) {
@@ -48,13 +62,19 @@ export default ({ strapi }: { strapi: Core.Strapi }): QuotePolicyService => {
     async heldBack(plan) {
       const candidates = plan.filter((item) => item.underWorkflow && item.reason !== 'root');
       if (!candidates.length) return [];
-      const rows = await query(strapi, STATE_UID).findMany({
-        where: { $or: candidates.map((item) => ({ targetUid: item.uid, targetDocumentId: item.documentId })) },
-        select: ['targetUid', 'targetDocumentId', 'state', 'legalHold', 'legalHoldReason'],
-      });
+      const rows = new Map<string, Row>();
+      for (const uid of new Set(candidates.map((item) => item.uid))) {
+        for (const ids of chunks(candidates.filter((item) => item.uid === uid).map((item) => item.documentId))) {
+          const found = await query(strapi, STATE_UID).findMany({
+            where: { targetUid: uid, targetDocumentId: { $in: ids } },
+            select: ['targetUid', 'targetDocumentId', 'state', 'legalHold', 'legalHoldReason'],
+          });
+          for (const row of found) rows.set(`${uid}\u0000${String(row.targetDocumentId)}`, row);
+        }
+      }
       const held: HeldBack[] = [];
       for (const item of candidates) {
-        const row = rows.find((candidate: Row) => candidate.targetUid === item.uid && candidate.targetDocumentId === item.documentId);
+        const row = rows.get(`${item.uid}\u0000${item.documentId}`);
         if (!row) continue;
         const legalHold = isTrue(row.legalHold);
         const state = String(row.state);
@@ -79,17 +99,14 @@ export default ({ strapi }: { strapi: Core.Strapi }): QuotePolicyService => {
         const linked = live[step.attribute];
         for (const target of Array.isArray(linked) ? linked : linked ? [linked] : []) {
           const ref = { uid: step.target, documentId: String((target as Row).documentId) };
-          if (!planned.has(`${ref.uid}\u0000${ref.documentId}`) && (await hasPublished(ref.uid, ref.documentId))) removed.push(ref);
+          if (!planned.has(`${ref.uid}\u0000${ref.documentId}`)) removed.push(ref);
         }
       }
-      return removed;
+      return withPublished(removed);
     },
 
     async publicOwned(uid, documentId) {
-      const owned = await cascade().owned(uid, documentId);
-      const result: DocumentRef[] = [];
-      for (const ref of owned) if (await hasPublished(ref.uid, ref.documentId)) result.push(ref);
-      return result;
+      return withPublished(await cascade().owned(uid, documentId));
     },
   };
 };
