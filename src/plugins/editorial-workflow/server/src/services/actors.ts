@@ -111,6 +111,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): ActorsService => ({
   async resolve(actor) {
     if (actor.kind !== 'api-token' || !actor.id) return actor;
     const ownerId = await getService<TokenOwnersService>(strapi, 'tokenOwners').ownerOf(actor.id);
-    return ownerId ? { ...actor, key: `admin:${ownerId}`, name: `${actor.name} (created by admin #${ownerId})` } : actor;
+    if (!ownerId) return actor;
+    const owner = (await strapi.db.query('admin::user').findOne({ where: { id: ownerId }, select: ['id', 'firstname', 'lastname', 'username', 'email'] })) as AdminUser | null;
+    return { ...actor, key: `admin:${ownerId}`, name: `${actor.name} of ${owner ? adminDisplayName(owner) : `admin #${ownerId}`}` };
   },
 });
