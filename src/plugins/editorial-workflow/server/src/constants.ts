@@ -114,6 +114,14 @@ export const MESSAGES = {
     `An Author may only "${action}" documents they created or that are assigned to them. Current state: "${state}"; needed state: ${list(from)}; needed role: the document's Author, or ${roles(needed.filter((role) => role !== 'author'))}.`,
   fourEyes: (action: Action, state: State, from: readonly State[], who: string) =>
     `Four-eyes rule: "${action}" must be done by someone other than ${who}. Current state: "${state}"; needed state: ${list(from)}; needed role: another Editor.`,
+  contentEditorsWho: (since: 'submittedBy' | 'correctionStartedBy') =>
+    `anyone who saved content changes ${since === 'submittedBy' ? 'since it was submitted' : 'since it was last published'} (you did)`,
+  contentChangedAfterApproval: 'content changed after approval',
+  publishChecks: (action: Action, state: State, blockers: readonly { count: number; message: string }[]) =>
+    `"${action}" is blocked by the publishing checks: ${blockers.map((blocker) => blocker.message).join('; ')}. Resolve them, or give "overrideReason" (an Editor's reason, kept in history). Current state: "${state}"; needed state: "approved" with no blockers; needed role: Editor.`,
+  overrideForbidden: (action: Action) => `Only an Editor may override the publishing checks for "${action}".`,
+  openImportFlags: (count: number) => `${count} open import flag${count === 1 ? '' : 's'} (review notes not resolved)`,
+  missingDatePublished: 'no publication date (datePublished)',
   legalHold: (action: Action, state: State, reason: string | null) =>
     `The document is under legal hold${reason ? ` (${reason})` : ''}: "${action}" is blocked until Legal releases it. Current state: "${state}"; needed state: not on hold; needed role to release: Legal or Super Admin.`,
   alreadyHeld: (state: State) =>
@@ -134,7 +142,11 @@ export const MESSAGES = {
     `"${action}" needs a public notice ("notice": the text readers see where the story was), separate from the internal reason ("comment", kept in the history only).`,
   publishedWithParent: (action: Action, state: State) =>
     `"${action}" is not possible on its own: this document is published, corrected and withdrawn only with the story it belongs to (its article's "publish", "publish_correction" and "withdraw"). Current state: "${state}"; use its review actions ("submit", "request_changes", "approve") and act on the article.`,
-  correctionRequired: (action: Action) => `"${action}" needs a correction note: { "correction": { "text": "…", "date"?: "…" } }.`,
+  correctionRequired: (action: Action) =>
+    `"${action}" needs a correction note: { "correction": { "text": "…", "date"?: "…" } } (or "kind": "update" for a change without a public note, e.g. a typo).`,
+  updateHasNoNote: 'An update ("kind": "update") has no public note: leave out "correction", or use "kind": "correction".',
+  correctionsAppendOnly: (path: string) =>
+    `${path}: published correction notes cannot be edited or deleted (corrections are append-only); add a new correction instead.`,
   versionConflict: (expected: number, actual: number) =>
     `The workflow state changed since you loaded it (you had version ${expected}, it is now ${actual}); reload and try again.`,
   concurrentTransition: 'Another transition of this document happened at the same time; reload and try again.',
@@ -162,5 +174,7 @@ export const MESSAGES = {
   heldBack: (action: Action, state: State, items: string[]) =>
     `"${action}" is refused: nothing was published. These documents of the story are held back by their own review and cannot go public with it: ${items.join('; ')}. Fix and approve them (or release the hold), or remove them from the story, then try again. Current state: "${state}"; needed role: Editor.`,
   noteParent: 'The parent note belongs to another document.',
+  noteResolveForbidden: (verb: 'resolve' | 'reopen') =>
+    `Only the note's author, the story's assignee or an Editor may ${verb} this note.`,
   assigneeUnknown: (id: number) => `No active admin user with id ${id}.`,
 } as const;

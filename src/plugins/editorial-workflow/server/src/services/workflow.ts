@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { WorkflowStatus as ContractStatus } from '../../../shared/contracts/workflow';
 import { INITIAL_STATE, MESSAGES, STATE_UID, WEBHOOK_EVENTS, type Action, type State } from '../constants';
 import type { ContentTypeSettings } from '../config/settings';
 import {
+  CORRECTION_KINDS,
   allowedActions,
+  blockedActions,
   effectiveRoles,
   evaluate,
   isState,
-  type AllowedAction,
   type Decision,
   type DocumentFacts,
   type Refusal,
@@ -17,8 +19,9 @@ import { documents, getService, isoOrNull, query, type DocumentResult, type Row 
 import { ConflictError, forbidden, isUniqueViolation, refusalError } from '../utils/errors';
 import { runInWorkflowScope, runWithGateBypass } from '../utils/workflow-scope';
 import type { Actor, ActorsService } from './actors';
-import type { CascadeService, DocumentRef } from './cascade';
+import type { CascadeService, DocumentRef, PublicationItem } from './cascade';
 import type { HistoryRecord, HistoryService } from './history';
+import type { PublishChecksService } from './publish-checks';
 import type { QuotePolicyService } from './quote-policy';
 import type { SettingsService } from './settings';
 
@@ -32,23 +35,8 @@ export type Snapshot = {
   slug: string | null;
 };
 
-export type WorkflowStatus = {
-  uid: string;
-  documentId: string;
-  state: State;
-  /** Compare-and-set version of the workflow state (send it back as `expectedVersion`). */
-  version: number;
-  contentVersion: string | null;
-  assignee: { id: number; name: string } | null;
-  dueDate: string | null;
-  legalHold: boolean;
-  legalHoldReason: string | null;
-  submittedBy: { key: string; name: string | null } | null;
-  embargoedUntil: string | null;
-  scheduledPublishAt: string | null;
-  withdrawal: { notice: string | null; withdrawnAt: string | null } | null;
-  allowedActions: AllowedAction[];
-};
+/** The status route's body (shared with the admin: shared/contracts/workflow.ts). */
+export type WorkflowStatus = ContractStatus;
 
 export type TransitionResult = {
   status: WorkflowStatus;
@@ -86,9 +74,27 @@ export type WorkflowService = {
    * so no route can reach it.
    */
   withGateBypass<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * A content save (the content guard calls this): one `edit` history row with
+   * the changed fields and their previous values; an approved document goes
+   * back to `in_review` ("content changed after approval").
+   */
+  recordContentSave(uid: string, documentId: string, change: ContentChange, actor: Actor): Promise<{ returnedToReview: boolean }>;
   /** Publish every approved document whose scheduled time has come (the cron job calls this). */
   publishDue(now?: Date): Promise<{ published: DocumentRef[]; failed: (DocumentRef & { error: string })[] }>;
 };
+
+/**
+ * A content save: the changed fields and their values before it. `via`: the
+ * save was of a document this one owns (e.g. one of an article's quotes).
+ */
+export type ContentChange = { fields: string[]; before: Record<string, unknown>; via?: DocumentRef };
+
+/** States where a content save changes what a pending four-eyes decision covers. */
+const REVIEW_STATES: readonly State[] = ['in_review', 'approved', 'correcting'];
+
+/** The scheduler's actor key (its publications were checked when they were scheduled). */
+const SCHEDULER_KEY = 'system:scheduler';
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
@@ -96,9 +102,14 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
   const settings = () => getService<SettingsService>(strapi, 'settings');
   const history = () => getService<HistoryService>(strapi, 'history');
   const cascade = () => getService<CascadeService>(strapi, 'cascade');
+  const publishChecks = () => getService<PublishChecksService>(strapi, 'publish-checks');
   const quotePolicy = () => getService<QuotePolicyService>(strapi, 'quotePolicy');
   const actors = () => getService<ActorsService>(strapi, 'actors');
   const states = () => query(strapi, STATE_UID);
+
+  /** Publish blockers matter where publishing is the next step; the scheduler's publish was checked when it was scheduled. */
+  const blockersFor = async (uid: string, documentId: string, state: State, actor: Actor) =>
+    state === 'approved' && actor.key !== SCHEDULER_KEY ? publishChecks().blockers(uid, documentId) : [];
 
   const findRow = (uid: string, documentId: string) => states().findOne({ where: { targetUid: uid, targetDocumentId: documentId } });
 
@@ -140,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     }
   };
 
-  const factsOf = (row: Row | null, snapshot: Snapshot): DocumentFacts => ({
+  const factsOf = (row: Row | null, snapshot: Snapshot, contentEditors: readonly string[] = []): DocumentFacts => ({
     state: stateOfRow(row, snapshot),
     legalHold: row?.legalHold === true || row?.legalHold === 1,
     legalHoldReason: str(row?.legalHoldReason),
@@ -150,6 +161,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     submittedByName: str(row?.submittedByName),
     correctionStartedBy: str(row?.correctionStartedBy),
     correctionStartedByName: str(row?.correctionStartedByName),
+    contentEditors,
     embargoedUntil: snapshot.embargoedUntil,
     scheduledPublishAt: isoOrNull(row?.scheduledPublishAt),
   });
@@ -165,9 +177,18 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
 
   const statusOf = async (uid: string, documentId: string, row: Row | null, snapshot: Snapshot, actor: Actor): Promise<WorkflowStatus> => {
     const ct = settings().require(uid);
-    const facts = factsOf(row, snapshot);
+    const state = stateOfRow(row, snapshot);
+    const editors = await history().contentEditors(uid, documentId, state);
+    const publishBlockers = await blockersFor(uid, documentId, state, actor);
+    const facts = { ...factsOf(row, snapshot, editors.map((editor) => editor.key)), publishBlockers };
+    const options = {
+      fourEyes: ct.fourEyes,
+      correctionsSupported: !!ct.correctionsField,
+      publishedWithParent: quotePolicy().publishedWithParent(uid),
+      now: new Date(),
+    };
     const assigneeId = (row?.assigneeId as number | null | undefined) ?? null;
-    const state = facts.state;
+    const changeRequest = state === 'changes_requested' ? await history().openChangeRequest(uid, documentId) : null;
     return {
       uid,
       documentId,
@@ -179,15 +200,20 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       legalHold: facts.legalHold,
       legalHoldReason: facts.legalHoldReason ?? null,
       submittedBy: facts.submittedBy ? { key: facts.submittedBy, name: facts.submittedByName ?? null } : null,
+      approvedBy: str(row?.approvedBy) ? { key: String(row?.approvedBy), name: str(row?.approvedByName) } : null,
+      contentEditors: editors,
       embargoedUntil: snapshot.embargoedUntil,
       scheduledPublishAt: facts.scheduledPublishAt,
       withdrawal: state === 'withdrawn' ? { notice: str(row?.withdrawalNotice), withdrawnAt: isoOrNull(row?.withdrawnAt) } : null,
-      allowedActions: allowedActions(facts, actor, {
-        fourEyes: ct.fourEyes,
-        correctionsSupported: !!ct.correctionsField,
-        publishedWithParent: quotePolicy().publishedWithParent(uid),
-        now: new Date(),
-      }),
+      live: snapshot.hasPublished,
+      changesRequested: changeRequest
+        ? { comment: changeRequest.comment ?? '', by: { key: changeRequest.user.key, name: changeRequest.user.name }, at: changeRequest.occurredAt }
+        : null,
+      publishBlockers,
+      allowedActions: allowedActions(facts, actor, options).map((allowed) =>
+        allowed.action === 'publish_correction' ? { ...allowed, kinds: [...CORRECTION_KINDS] } : allowed,
+      ),
+      blockedActions: blockedActions(facts, actor, options),
     };
   };
 
@@ -271,6 +297,153 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     );
   };
 
+  /* ---------------------------------------------------------------- */
+  /* A transition, step by step: plan → claim → apply → record.         */
+  /* ---------------------------------------------------------------- */
+
+  /** Everything one transition works with (the document is `root`). */
+  type TransitionStep = {
+    root: DocumentRef;
+    ct: ContentTypeSettings;
+    snapshot: Snapshot;
+    input: TransitionInput & { expectedVersion?: number | null };
+    actor: Actor;
+    now: Date;
+  };
+  type Follower = { ref: DocumentRef; entry: HistoryRecord };
+
+  /** The facts the state machine needs: the row's, the content editors of this cycle, the publish blockers. */
+  const gatherFacts = async ({ root, snapshot, actor }: TransitionStep, row: Row | null): Promise<DocumentFacts> => {
+    const state = stateOfRow(row, snapshot);
+    const editors = await history().contentEditors(root.uid, root.documentId, state);
+    return {
+      ...factsOf(row, snapshot, editors.map((editor) => editor.key)),
+      publishBlockers: await blockersFor(root.uid, root.documentId, state, actor),
+    };
+  };
+
+  /** Plan: re-read the row inside the transaction, check the client's version, let the state machine decide. */
+  const planTransition = async (step: TransitionStep): Promise<{ row: Row; revision: number; decision: Decision }> => {
+    const { root, ct, input, actor, now } = step;
+    const row = await findRow(root.uid, root.documentId);
+    if (!row) throw new ConflictError(MESSAGES.concurrentTransition);
+    const revision = (row.revision as number | undefined) ?? 0;
+    if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== revision) {
+      throw new ConflictError(MESSAGES.versionConflict(input.expectedVersion, revision), { code: 'version_conflict', currentVersion: revision });
+    }
+    const decision = evaluate(input, await gatherFacts(step, row), actor, {
+      fourEyes: ct.fourEyes,
+      correctionsSupported: !!ct.correctionsField,
+      publishedWithParent: quotePolicy().publishedWithParent(root.uid),
+      now,
+    });
+    if (!decision.ok) throw refusalError(decision);
+    return { row, revision, decision };
+  };
+
+  /** Claim: compare-and-set, so exactly one of two concurrent transitions gets the row. */
+  const claimRow = async ({ input, actor, snapshot }: TransitionStep, row: Row, revision: number, decision: Decision) => {
+    const { count } = await states().updateMany({
+      where: { id: row.id, revision },
+      data: { ...rowChanges(decision, input, actor, snapshot), state: decision.to, revision: revision + 1 },
+    });
+    if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
+  };
+
+  /** Refuse, with the list, a publication that would carry along documents held back by their own review or a legal hold. */
+  const refuseHeldInPlan = async (plan: PublicationItem[], decision: Decision) => {
+    const held = await quotePolicy().heldBack(plan);
+    if (!held.length) return;
+    const items = held.map((item) => `${item.uid} ${item.documentId} (${item.reason})`);
+    throw new ConflictError(MESSAGES.heldBack(decision.rule.action, decision.from, items), {
+      code: held.some((item) => item.legalHold) ? 'legal_hold' : 'held_back',
+      heldBack: held,
+    });
+  };
+
+  /** Publish the document with its cascade (a correction appends its public note first). */
+  const publishWithCascade = async ({ root, ct, input, actor }: TransitionStep, decision: Decision) => {
+    const correctionsField = ct.correctionsField;
+    if (decision.rule.action === 'publish_correction' && input.kind !== 'update' && correctionsField && input.correction?.text) {
+      const note = { date: input.correction.date, text: input.correction.text };
+      await runInWorkflowScope([root], () => appendCorrection(root.uid, root.documentId, correctionsField, note));
+    }
+    const plan = await cascade().plan(root.uid, root.documentId);
+    await refuseHeldInPlan(plan, decision);
+    // Owned documents (quotes) public with the live version but no longer part of the story: unpublished with it.
+    const removed = await quotePolicy().removedFromPlan(root.uid, root.documentId, plan);
+    const published = await runInWorkflowScope([...plan, ...removed], async () => {
+      for (const ref of removed) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
+      let rootResult: DocumentResult | null = null;
+      for (const item of plan) {
+        const result = await documents(strapi, item.uid).publish({ documentId: item.documentId });
+        if (item.reason === 'root') rootResult = result;
+      }
+      return rootResult;
+    });
+    const followers: Follower[] = [];
+    for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
+      followers.push({ ref: item, entry: await followAlong(item, decision.rule.action === 'publish' ? 'publish' : 'publish_correction', 'published', actor, root) });
+    }
+    for (const ref of removed.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
+      const comment = `removed from ${root.uid} ${root.documentId} in a correction: unpublished with it`;
+      followers.push({ ref, entry: await followAlong(ref, 'publish_correction', 'withdrawn', actor, root, comment) });
+    }
+    return { published, followers };
+  };
+
+  /** Withdraw the document and unpublish every owned document public with it (an article's quotes). */
+  const withdrawWithOwned = async ({ root, actor }: TransitionStep) => {
+    const owned = await quotePolicy().publicOwned(root.uid, root.documentId);
+    await runInWorkflowScope([root, ...owned], async () => {
+      await documents(strapi, root.uid).unpublish({ documentId: root.documentId });
+      for (const ref of owned) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
+    });
+    const followers: Follower[] = [];
+    for (const ref of owned.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
+      followers.push({ ref, entry: await followAlong(ref, 'withdraw', 'withdrawn', actor, root) });
+    }
+    return { published: null, followers };
+  };
+
+  /** Apply: what the transition does to the live documents (most transitions change the state only). */
+  const applyEffect = async (step: TransitionStep, decision: Decision): Promise<{ published: DocumentResult | null; followers: Follower[] }> => {
+    if (decision.rule.effect === 'publish') return publishWithCascade(step, decision);
+    if (decision.rule.effect === 'unpublish') return withdrawWithOwned(step);
+    return { published: null, followers: [] };
+  };
+
+  /** The history row's details: correction kind and note, schedule, overridden publish checks. */
+  const transitionDetails = (decision: Decision, input: TransitionInput): Record<string, unknown> | null => {
+    const details: Record<string, unknown> = {};
+    if (decision.rule.action === 'publish_correction') details.kind = input.kind ?? 'correction';
+    if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
+    if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
+    if (decision.rule.requiresNotice && input.notice) details.notice = input.notice.trim();
+    if (decision.overridden.length) details.override = { reason: input.overrideReason?.trim() ?? '', blockers: decision.overridden };
+    return Object.keys(details).length ? details : null;
+  };
+
+  /** Record: one history row for the transition (a correction's content version is the draft after its note). */
+  const recordTransition = async ({ root, snapshot, input, actor }: TransitionStep, decision: Decision, revision: number) => {
+    const contentVersion =
+      decision.rule.action === 'publish_correction'
+        ? isoOrNull((await query(strapi, root.uid).findOne({ where: { documentId: root.documentId, publishedAt: null }, select: ['updatedAt'] }))?.updatedAt)
+        : snapshot.contentVersion;
+    return history().record({
+      uid: root.uid,
+      documentId: root.documentId,
+      action: decision.rule.action,
+      from: decision.from,
+      to: decision.to,
+      actor,
+      comment: input.comment?.trim() || null,
+      details: transitionDetails(decision, input),
+      contentVersion,
+      revision,
+    });
+  };
+
   const service: WorkflowService = {
     async snapshot(uid, documentId) {
       return snapshotWith(uid, documentId, settings().require(uid));
@@ -292,108 +465,26 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
 
     async transition(uid, documentId, input, caller, options = {}) {
       const actor = await actors().resolve(caller);
-      const now = options.now ?? new Date();
       const ct = settings().require(uid);
       const snapshot = await snapshotWith(uid, documentId, ct);
       if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
       await ensureRow(uid, documentId, snapshot);
-      const root: DocumentRef = { uid, documentId };
-      const followers: { ref: DocumentRef; entry: HistoryRecord }[] = [];
+      const step: TransitionStep = { root: { uid, documentId }, ct, snapshot, input, actor, now: options.now ?? new Date() };
 
       const outcome = await strapi.db.transaction(async ({ onCommit }) => {
-        const row = await findRow(uid, documentId);
-        if (!row) throw new ConflictError(MESSAGES.concurrentTransition);
-        const revision = (row.revision as number | undefined) ?? 0;
-        if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== revision) {
-          throw new ConflictError(MESSAGES.versionConflict(input.expectedVersion, revision), { code: 'version_conflict', currentVersion: revision });
-        }
-
-        const decision = evaluate(input, factsOf(row, snapshot), actor, {
-          fourEyes: ct.fourEyes,
-          correctionsSupported: !!ct.correctionsField,
-          publishedWithParent: quotePolicy().publishedWithParent(uid),
-          now,
-        });
-        if (!decision.ok) throw refusalError(decision);
-
-        // Compare-and-set: exactly one of two concurrent transitions gets the row.
-        const { count } = await states().updateMany({
-          where: { id: row.id, revision },
-          data: { ...rowChanges(decision, input, actor, snapshot), state: decision.to, revision: revision + 1 },
-        });
-        if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
-
-        let published: DocumentResult | null = null;
-        if (decision.rule.effect === 'publish') {
-          if (decision.rule.action === 'publish_correction' && ct.correctionsField && input.correction?.text) {
-            await runInWorkflowScope([root], () => appendCorrection(uid, documentId, ct.correctionsField as string, input.correction as { text: string }));
-          }
-          const plan = await cascade().plan(uid, documentId);
-          const held = await quotePolicy().heldBack(plan);
-          if (held.length) {
-            throw new ConflictError(MESSAGES.heldBack(decision.rule.action, decision.from, held.map((item) => `${item.uid} ${item.documentId} (${item.reason})`)), {
-              code: held.some((item) => item.legalHold) ? 'legal_hold' : 'held_back',
-              heldBack: held,
-            });
-          }
-          const removed = await quotePolicy().removedFromPlan(uid, documentId, plan);
-          published = await runInWorkflowScope([...plan, ...removed], async () => {
-            for (const ref of removed) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
-            let rootResult: DocumentResult | null = null;
-            for (const item of plan) {
-              const result = await documents(strapi, item.uid).publish({ documentId: item.documentId });
-              if (item.reason === 'root') rootResult = result;
-            }
-            return rootResult;
-          });
-          for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
-            followers.push({ ref: item, entry: await followAlong(item, decision.rule.action === 'publish' ? 'publish' : 'publish_correction', 'published', actor, root) });
-          }
-          for (const ref of removed.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
-            const comment = `removed from ${root.uid} ${root.documentId} in a correction: unpublished with it`;
-            followers.push({ ref, entry: await followAlong(ref, 'publish_correction', 'withdrawn', actor, root, comment) });
-          }
-        } else if (decision.rule.effect === 'unpublish') {
-          const owned = await quotePolicy().publicOwned(uid, documentId);
-          await runInWorkflowScope([root, ...owned], async () => {
-            await documents(strapi, uid).unpublish({ documentId });
-            for (const ref of owned) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
-          });
-          for (const ref of owned.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
-            followers.push({ ref, entry: await followAlong(ref, 'withdraw', 'withdrawn', actor, root) });
-          }
-        }
-
-        const contentVersion =
-          decision.rule.action === 'publish_correction'
-            ? isoOrNull((await query(strapi, uid).findOne({ where: { documentId, publishedAt: null }, select: ['updatedAt'] }))?.updatedAt)
-            : snapshot.contentVersion;
-        const details: Record<string, unknown> = {};
-        if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
-        if (decision.rule.requiresNotice && input.notice) details.notice = input.notice.trim();
-        if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
-        const entry = await history().record({
-          uid,
-          documentId,
-          action: decision.rule.action,
-          from: decision.from,
-          to: decision.to,
-          actor,
-          comment: input.comment?.trim() || null,
-          details: Object.keys(details).length ? details : null,
-          contentVersion,
-          revision: revision + 1,
-        });
+        const { row, revision, decision } = await planTransition(step);
+        await claimRow(step, row, revision, decision);
+        const { published, followers } = await applyEffect(step, decision);
+        const entry = await recordTransition(step, decision, revision + 1);
         // Webhooks only for what is committed (after the outermost transaction, when nested).
         onCommit(() => {
-          emitTransition(root, entry, actor);
+          emitTransition(step.root, entry, actor);
           for (const follower of followers) emitTransition(follower.ref, follower.entry, actor);
         });
         return { entry, published };
       });
 
-      const row = await findRow(uid, documentId);
-      const status = await statusOf(uid, documentId, row, await snapshotWith(uid, documentId, ct), actor);
+      const status = await statusOf(uid, documentId, await findRow(uid, documentId), await snapshotWith(uid, documentId, ct), actor);
       return { status, history: outcome.entry, published: outcome.published };
     },
 
@@ -402,11 +493,12 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       const ct = settings().require(uid);
       const snapshot = await snapshotWith(uid, documentId, ct);
       if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
-      return evaluate(input, factsOf(await findRow(uid, documentId), snapshot), actor, {
+      const step: TransitionStep = { root: { uid, documentId }, ct, snapshot, input, actor, now: options.now ?? new Date() };
+      return evaluate(input, await gatherFacts(step, await findRow(uid, documentId)), actor, {
         fourEyes: ct.fourEyes,
         correctionsSupported: !!ct.correctionsField,
         publishedWithParent: quotePolicy().publishedWithParent(uid),
-        now: options.now ?? new Date(),
+        now: step.now,
       });
     },
 
@@ -519,6 +611,42 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       return runWithGateBypass(fn);
     },
 
+    async recordContentSave(uid, documentId, change, caller) {
+      // One person, however they save (admin login or any of their tokens): four-eyes compares these keys.
+      const actor = await actors().resolve(caller);
+      const ct = settings().require(uid);
+      return strapi.db.transaction(async ({ onCommit }) => {
+        const snapshot = await snapshotWith(uid, documentId, ct);
+        const row = await findRow(uid, documentId);
+        const from = stateOfRow(row, snapshot);
+        if (change.via && !REVIEW_STATES.includes(from)) return { returnedToReview: false };
+        const returnedToReview = row !== null && from === 'approved';
+        let revision = (row?.revision as number | undefined) ?? 0;
+        if (row && returnedToReview) {
+          const { count } = await states().updateMany({
+            where: { id: row.id, revision },
+            data: { state: 'in_review', revision: revision + 1, approvedBy: null, approvedByName: null, scheduledPublishAt: null, scheduledBy: null, scheduledByName: null },
+          });
+          if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
+          revision += 1;
+        }
+        const entry = await history().record({
+          uid,
+          documentId,
+          action: 'edit',
+          from,
+          to: returnedToReview ? 'in_review' : from,
+          actor,
+          comment: returnedToReview ? MESSAGES.contentChangedAfterApproval : null,
+          details: { fields: change.fields, before: change.before, ...(change.via ? { via: change.via } : {}), ...(returnedToReview ? { returnedToReview: true } : {}) },
+          contentVersion: snapshot.contentVersion,
+          revision: row ? revision : null,
+        });
+        if (returnedToReview) onCommit(() => emitTransition({ uid, documentId }, entry, actor));
+        return { returnedToReview };
+      });
+    },
+
     async publishDue(now = new Date()) {
       const due = await states().findMany({
         where: {
@@ -536,7 +664,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
         const scheduler: Actor = {
           kind: 'system',
           id: null,
-          key: 'system:scheduler',
+          key: SCHEDULER_KEY,
           name: `Scheduler (scheduled by ${str(row.scheduledByName) ?? str(row.scheduledBy) ?? 'an editor'})`,
           roles: ['editor'],
         };

@@ -1,6 +1,7 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 import { ACTIONS, type Action } from '../constants';
-import { isoDate } from './common';
+import { CORRECTION_KINDS, type CorrectionKind } from '../state-machine';
+import { REFUSE_UNKNOWN, isoDate } from './common';
 
 export type TransitionBody = {
   action: Action;
@@ -12,6 +13,10 @@ export type TransitionBody = {
   notice?: string | null;
   /** For `schedule`: when to publish (default: the embargo). */
   scheduledAt?: string | null;
+  /** For `publish_correction`: `correction` (a public note, the default) or `update` (none). */
+  kind?: CorrectionKind | null;
+  /** For `publish`/`schedule`: an Editor's reason to publish despite the publishing checks. */
+  overrideReason?: string | null;
 };
 
 const transitionSchema = yup
@@ -28,12 +33,14 @@ const transitionSchema = yup
       .default(undefined)
       .noUnknown(),
     scheduledAt: isoDate(),
-    notice: yup.string().trim().nullable().max(2000),
+    kind: yup.string().nullable().oneOf([...CORRECTION_KINDS, null], '${path} must be one of: ' + CORRECTION_KINDS.join(', ')),
+    overrideReason: yup.string().nullable().max(2000),
+    notice: yup.string().nullable().max(2000),
   })
   .noUnknown();
 
 export const validateTransitionBody = (body: unknown): Promise<TransitionBody> =>
-  validateYupSchema(transitionSchema, { strict: false, abortEarly: false })(body ?? {}) as Promise<TransitionBody>;
+  validateYupSchema(transitionSchema, REFUSE_UNKNOWN)(body ?? {}) as Promise<TransitionBody>;
 
 export type AssignmentBody = { assigneeId: number | null; dueDate?: string | null };
 
@@ -45,7 +52,7 @@ const assignmentSchema = yup
   .noUnknown();
 
 export const validateAssignmentBody = (body: unknown): Promise<AssignmentBody> =>
-  validateYupSchema(assignmentSchema, { strict: false, abortEarly: false })(body ?? {}) as Promise<AssignmentBody>;
+  validateYupSchema(assignmentSchema, REFUSE_UNKNOWN)(body ?? {}) as Promise<AssignmentBody>;
 
 const statesQuerySchema = yup.object({
   uid: yup.string().required(),
