@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { WEBHOOK_EVENTS } from './constants';
 import type { SchedulerService } from './services/scheduler';
+import type { TokenOwnersService } from './services/token-owners';
 import { getService } from './utils/db';
 
 type WebhookStore = { addAllowedEvent(key: string, value: string): void };
@@ -14,4 +15,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const webhookStore = strapi.get('webhookStore') as WebhookStore;
   for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) webhookStore.addAllowedEvent(key, event);
   getService<SchedulerService>(strapi, 'scheduler').register();
+  getService<TokenOwnersService>(strapi, 'tokenOwners').register();
 };

@@ -1,13 +1,17 @@
 import actors from './actors';
+import bulk from './bulk';
 import cascade from './cascade';
 import contentGuard from './content-guard';
+import embargo from './embargo';
 import gate from './gate';
 import history from './history';
 import notes from './notes';
 import publishChecks from './publish-checks';
+import quotePolicy from './quote-policy';
 import roles from './roles';
 import scheduler from './scheduler';
 import settings from './settings';
+import tokenOwners from './token-owners';
 import versions from './versions';
 import workflow from './workflow';
 
@@ -24,4 +28,8 @@ export default {
   'publish-checks': publishChecks,
   roles,
   scheduler,
+  tokenOwners,
+  quotePolicy,
+  embargo,
+  bulk,
 };

@@ -12,15 +12,17 @@ import {
   isState,
   type Decision,
   type DocumentFacts,
+  type Refusal,
   type TransitionInput,
 } from '../state-machine';
 import { documents, getService, isoOrNull, query, type DocumentResult, type Row } from '../utils/db';
 import { ConflictError, forbidden, isUniqueViolation, refusalError } from '../utils/errors';
 import { runInWorkflowScope, runWithGateBypass } from '../utils/workflow-scope';
-import type { Actor } from './actors';
+import type { Actor, ActorsService } from './actors';
 import type { CascadeService, DocumentRef, PublicationItem } from './cascade';
 import type { HistoryRecord, HistoryService } from './history';
 import type { PublishChecksService } from './publish-checks';
+import type { QuotePolicyService } from './quote-policy';
 import type { SettingsService } from './settings';
 
 export type Snapshot = {
@@ -59,6 +61,8 @@ export type WorkflowService = {
     actor: Actor,
     options?: { now?: Date },
   ): Promise<TransitionResult>;
+  /** Would this transition be allowed now? The rules of `transition`, without doing anything (bulk pre-checks). */
+  check(uid: string, documentId: string, input: TransitionInput, actor: Actor, options?: { now?: Date }): Promise<Decision | Refusal>;
   statesOf(uid: string, documentIds: string[]): Promise<Record<string, { state: State; legalHold: boolean; assigneeId: number | null; dueDate: string | null }>>;
   assign(uid: string, documentId: string, input: { assigneeId: number | null; dueDate?: string | null }, actor: Actor): Promise<WorkflowStatus>;
   assignedTo(adminUserId: number, uid?: string): Promise<AssignedItem[]>;
@@ -99,6 +103,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
   const history = () => getService<HistoryService>(strapi, 'history');
   const cascade = () => getService<CascadeService>(strapi, 'cascade');
   const publishChecks = () => getService<PublishChecksService>(strapi, 'publish-checks');
+  const quotePolicy = () => getService<QuotePolicyService>(strapi, 'quotePolicy');
+  const actors = () => getService<ActorsService>(strapi, 'actors');
   const states = () => query(strapi, STATE_UID);
 
   /** Publish blockers matter where publishing is the next step; the scheduler's publish was checked when it was scheduled. */
@@ -175,7 +181,12 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     const editors = await history().contentEditors(uid, documentId, state);
     const publishBlockers = await blockersFor(uid, documentId, state, actor);
     const facts = { ...factsOf(row, snapshot, editors.map((editor) => editor.key)), publishBlockers };
-    const options = { fourEyes: ct.fourEyes, correctionsSupported: !!ct.correctionsField, now: new Date() };
+    const options = {
+      fourEyes: ct.fourEyes,
+      correctionsSupported: !!ct.correctionsField,
+      publishedWithParent: quotePolicy().publishedWithParent(uid),
+      now: new Date(),
+    };
     const assigneeId = (row?.assigneeId as number | null | undefined) ?? null;
     const changeRequest = state === 'changes_requested' ? await history().openChangeRequest(uid, documentId) : null;
     return {
@@ -226,7 +237,11 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       case 'publish_correction':
         return { correctionStartedBy: null, correctionStartedByName: null };
       case 'withdraw':
-        return { ...clearSchedule, withdrawnAt: new Date(), withdrawalNotice: input.comment?.trim() ?? null, targetSlug: snapshot.slug };
+        // The notice is public (the 410 body); the reason (comment) is kept in the history only.
+        return { ...clearSchedule, withdrawnAt: new Date(), withdrawalNotice: input.notice?.trim() ?? null, targetSlug: snapshot.slug };
+      case 'reinstate':
+        // The reinstating Editor is the submitter: four-eyes makes a second Editor approve before it is public again.
+        return { submittedBy: actor.key, submittedByName: actor.name, approvedBy: null, approvedByName: null, correctionStartedBy: null, correctionStartedByName: null };
       case 'legal_hold':
         return { legalHold: true, legalHoldReason: input.comment?.trim() ?? null, legalHoldBy: actor.key };
       case 'release_hold':
@@ -245,7 +260,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
   };
 
   /** Another workflow document carried along by a publication or withdrawal: its row and history follow. */
-  const followAlong = async (ref: DocumentRef, action: Action, to: State, actor: Actor, root: DocumentRef) => {
+  const followAlong = async (ref: DocumentRef, action: Action, to: State, actor: Actor, root: DocumentRef, comment?: string) => {
     let row = await findRow(ref.uid, ref.documentId);
     if (!row) {
       row = await states().create({ data: { targetUid: ref.uid, targetDocumentId: ref.documentId, state: INITIAL_STATE, revision: 0, legalHold: false } });
@@ -260,7 +275,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       from: isState(row.state) ? row.state : INITIAL_STATE,
       to,
       actor,
-      comment: `${action} with ${root.uid} ${root.documentId}`,
+      comment: comment ?? `${action} with ${root.uid} ${root.documentId}`,
       details: { with: root },
       contentVersion,
       revision,
@@ -316,7 +331,12 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== revision) {
       throw new ConflictError(MESSAGES.versionConflict(input.expectedVersion, revision), { code: 'version_conflict', currentVersion: revision });
     }
-    const decision = evaluate(input, await gatherFacts(step, row), actor, { fourEyes: ct.fourEyes, correctionsSupported: !!ct.correctionsField, now });
+    const decision = evaluate(input, await gatherFacts(step, row), actor, {
+      fourEyes: ct.fourEyes,
+      correctionsSupported: !!ct.correctionsField,
+      publishedWithParent: quotePolicy().publishedWithParent(root.uid),
+      now,
+    });
     if (!decision.ok) throw refusalError(decision);
     return { row, revision, decision };
   };
@@ -330,17 +350,15 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
   };
 
-  /** Refuse a publication that would carry along a document under legal hold. */
+  /** Refuse, with the list, a publication that would carry along documents held back by their own review or a legal hold. */
   const refuseHeldInPlan = async (plan: PublicationItem[], decision: Decision) => {
-    for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
-      const held = await findRow(item.uid, item.documentId);
-      if (held?.legalHold === true || held?.legalHold === 1) {
-        throw new ConflictError(MESSAGES.legalHold(decision.rule.action, decision.from, `${item.uid} ${item.documentId}: ${str(held.legalHoldReason) ?? 'held'}`), {
-          code: 'legal_hold',
-          document: { uid: item.uid, documentId: item.documentId },
-        });
-      }
-    }
+    const held = await quotePolicy().heldBack(plan);
+    if (!held.length) return;
+    const items = held.map((item) => `${item.uid} ${item.documentId} (${item.reason})`);
+    throw new ConflictError(MESSAGES.heldBack(decision.rule.action, decision.from, items), {
+      code: held.some((item) => item.legalHold) ? 'legal_hold' : 'held_back',
+      heldBack: held,
+    });
   };
 
   /** Publish the document with its cascade (a correction appends its public note first). */
@@ -352,7 +370,10 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     }
     const plan = await cascade().plan(root.uid, root.documentId);
     await refuseHeldInPlan(plan, decision);
-    const published = await runInWorkflowScope(plan, async () => {
+    // Owned documents (quotes) public with the live version but no longer part of the story: unpublished with it.
+    const removed = await quotePolicy().removedFromPlan(root.uid, root.documentId, plan);
+    const published = await runInWorkflowScope([...plan, ...removed], async () => {
+      for (const ref of removed) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
       let rootResult: DocumentResult | null = null;
       for (const item of plan) {
         const result = await documents(strapi, item.uid).publish({ documentId: item.documentId });
@@ -364,17 +385,19 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
       followers.push({ ref: item, entry: await followAlong(item, decision.rule.action === 'publish' ? 'publish' : 'publish_correction', 'published', actor, root) });
     }
+    for (const ref of removed.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
+      const comment = `removed from ${root.uid} ${root.documentId} in a correction: unpublished with it`;
+      followers.push({ ref, entry: await followAlong(ref, 'publish_correction', 'withdrawn', actor, root, comment) });
+    }
     return { published, followers };
   };
 
-  /** Withdraw the document and unpublish what it owns (an article's quotes). */
+  /** Withdraw the document and unpublish every owned document public with it (an article's quotes). */
   const withdrawWithOwned = async ({ root, actor }: TransitionStep) => {
-    const owned = await cascade().owned(root.uid, root.documentId);
+    const owned = await quotePolicy().publicOwned(root.uid, root.documentId);
     await runInWorkflowScope([root, ...owned], async () => {
       await documents(strapi, root.uid).unpublish({ documentId: root.documentId });
-      for (const ref of owned) {
-        if (await cascade().hasPublishedVersion(ref.uid, ref.documentId)) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
-      }
+      for (const ref of owned) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
     });
     const followers: Follower[] = [];
     for (const ref of owned.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
@@ -396,6 +419,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     if (decision.rule.action === 'publish_correction') details.kind = input.kind ?? 'correction';
     if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
     if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
+    if (decision.rule.requiresNotice && input.notice) details.notice = input.notice.trim();
     if (decision.overridden.length) details.override = { reason: input.overrideReason?.trim() ?? '', blockers: decision.overridden };
     return Object.keys(details).length ? details : null;
   };
@@ -431,14 +455,16 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       return inferredState({ hasPublished: await cascade().hasPublishedVersion(uid, documentId) });
     },
 
-    async describe(uid, documentId, actor) {
+    async describe(uid, documentId, caller) {
+      const actor = await actors().resolve(caller);
       const snapshot = await service.snapshot(uid, documentId);
       const row = await findRow(uid, documentId);
       if (!snapshot.exists && !row) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
       return statusOf(uid, documentId, row, snapshot, actor);
     },
 
-    async transition(uid, documentId, input, actor, options = {}) {
+    async transition(uid, documentId, input, caller, options = {}) {
+      const actor = await actors().resolve(caller);
       const ct = settings().require(uid);
       const snapshot = await snapshotWith(uid, documentId, ct);
       if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
@@ -460,6 +486,20 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
 
       const status = await statusOf(uid, documentId, await findRow(uid, documentId), await snapshotWith(uid, documentId, ct), actor);
       return { status, history: outcome.entry, published: outcome.published };
+    },
+
+    async check(uid, documentId, input, caller, options = {}) {
+      const actor = await actors().resolve(caller);
+      const ct = settings().require(uid);
+      const snapshot = await snapshotWith(uid, documentId, ct);
+      if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
+      const step: TransitionStep = { root: { uid, documentId }, ct, snapshot, input, actor, now: options.now ?? new Date() };
+      return evaluate(input, await gatherFacts(step, await findRow(uid, documentId)), actor, {
+        fourEyes: ct.fourEyes,
+        correctionsSupported: !!ct.correctionsField,
+        publishedWithParent: quotePolicy().publishedWithParent(uid),
+        now: step.now,
+      });
     },
 
     async statesOf(uid, documentIds) {
@@ -540,8 +580,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     },
 
     async getWithdrawal(uid, slugOrDocumentId) {
+      // Withdrawn, or reinstated into review but not public yet: the notice still stands.
       const row = await states().findOne({
-        where: { targetUid: uid, state: 'withdrawn', $or: [{ targetDocumentId: slugOrDocumentId }, { targetSlug: slugOrDocumentId }] },
+        where: { targetUid: uid, withdrawnAt: { $notNull: true }, $or: [{ targetDocumentId: slugOrDocumentId }, { targetSlug: slugOrDocumentId }] },
         orderBy: [{ withdrawnAt: 'desc' }],
       });
       if (!row) return null;
@@ -570,7 +611,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       return runWithGateBypass(fn);
     },
 
-    async recordContentSave(uid, documentId, change, actor) {
+    async recordContentSave(uid, documentId, change, caller) {
+      // One person, however they save (admin login or any of their tokens): four-eyes compares these keys.
+      const actor = await actors().resolve(caller);
       const ct = settings().require(uid);
       return strapi.db.transaction(async ({ onCommit }) => {
         const snapshot = await snapshotWith(uid, documentId, ct);
