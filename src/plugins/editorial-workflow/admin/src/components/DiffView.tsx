@@ -1,0 +1,82 @@
+import { Box, Flex, Loader, Typography } from '@strapi/design-system';
+import type { DiffResponse, FieldChange } from '../contracts';
+import { humanize } from '../utils/labels';
+
+const show = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value, null, 1);
+};
+
+const clip = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** A word-level text diff (from the server): insertions underlined in green, deletions struck in red. */
+const TextDiff = ({ parts }: { parts: NonNullable<FieldChange['textDiff']> }) => (
+  <Typography variant="pi" textColor="neutral800" style={{ whiteSpace: 'pre-wrap' }} data-testid="editorial-workflow-text-diff">
+    {parts.map((part, index) =>
+      part.added ? (
+        <ins key={index} style={{ background: 'rgba(46, 160, 67, 0.25)', textDecoration: 'underline' }}>
+          {part.value}
+        </ins>
+      ) : part.removed ? (
+        <del key={index} style={{ background: 'rgba(248, 81, 73, 0.25)' }}>
+          {part.value}
+        </del>
+      ) : (
+        <span key={index}>{clip(part.value, 300)}</span>
+      ),
+    )}
+  </Typography>
+);
+
+type Props = { diff: DiffResponse | undefined; loading?: boolean; error?: string | null; emptyText?: string; label?: string };
+
+/** Field by field: what changed between two versions of a story (draft vs live, or two history versions). */
+export const DiffView = ({ diff, loading, error, emptyText = 'No field differs.', label = 'Changes' }: Props) => {
+  if (loading) return <Loader small>Loading the differences…</Loader>;
+  if (error) {
+    return (
+      <Typography variant="pi" textColor="danger600" role="alert">
+        {error}
+      </Typography>
+    );
+  }
+  const changes = diff?.changes ?? [];
+  if (changes.length === 0) {
+    return (
+      <Typography variant="pi" textColor="neutral600">
+        {emptyText}
+      </Typography>
+    );
+  }
+  return (
+    <Box tag="ul" aria-label={label} data-testid="editorial-workflow-diff" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      {changes.map((change) => (
+        <Box tag="li" key={change.field} paddingBottom={3} data-diff-field={change.field}>
+          <Flex direction="column" alignItems="stretch" gap={1}>
+            <Typography variant="sigma" textColor="neutral600">
+              {change.label ?? humanize(change.field)}
+            </Typography>
+            {change.textDiff ? (
+              <TextDiff parts={change.textDiff} />
+            ) : (
+              <Flex direction="column" alignItems="stretch" gap={1}>
+                <Typography variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap' }}>
+                  <del style={{ background: 'rgba(248, 81, 73, 0.18)' }} aria-label="before">
+                    {clip(show(change.before))}
+                  </del>
+                </Typography>
+                <Typography variant="pi" textColor="neutral800" style={{ whiteSpace: 'pre-wrap' }}>
+                  <ins style={{ background: 'rgba(46, 160, 67, 0.2)', textDecoration: 'none' }} aria-label="after">
+                    {clip(show(change.after))}
+                  </ins>
+                </Typography>
+              </Flex>
+            )}
+          </Flex>
+        </Box>
+      ))}
+    </Box>
+  );
+};
