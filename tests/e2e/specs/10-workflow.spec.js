@@ -13,7 +13,6 @@ const {
   signInTo,
   strapiPublishButton,
   ARTICLE,
-  listUrl,
   editUrl,
   panel,
   openDocument,
