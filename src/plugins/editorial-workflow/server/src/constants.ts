@@ -112,6 +112,14 @@ export const MESSAGES = {
     `An Author may only "${action}" documents they created or that are assigned to them. Current state: "${state}"; needed state: ${list(from)}; needed role: the document's Author, or ${roles(needed.filter((role) => role !== 'author'))}.`,
   fourEyes: (action: Action, state: State, from: readonly State[], who: string) =>
     `Four-eyes rule: "${action}" must be done by someone other than ${who}. Current state: "${state}"; needed state: ${list(from)}; needed role: another Editor.`,
+  contentEditorsWho: (since: 'submittedBy' | 'correctionStartedBy') =>
+    `anyone who saved content changes ${since === 'submittedBy' ? 'since it was submitted' : 'since it was last published'} (you did)`,
+  contentChangedAfterApproval: 'content changed after approval',
+  publishChecks: (action: Action, state: State, blockers: readonly { count: number; message: string }[]) =>
+    `"${action}" is blocked by the publishing checks: ${blockers.map((blocker) => blocker.message).join('; ')}. Resolve them, or give "overrideReason" (an Editor's reason, kept in history). Current state: "${state}"; needed state: "approved" with no blockers; needed role: Editor.`,
+  overrideForbidden: (action: Action) => `Only an Editor may override the publishing checks for "${action}".`,
+  openImportFlags: (count: number) => `${count} open import flag${count === 1 ? '' : 's'} (review notes not resolved)`,
+  missingDatePublished: 'no publication date (datePublished)',
   legalHold: (action: Action, state: State, reason: string | null) =>
     `The document is under legal hold${reason ? ` (${reason})` : ''}: "${action}" is blocked until Legal releases it. Current state: "${state}"; needed state: not on hold; needed role to release: Legal or Super Admin.`,
   alreadyHeld: (state: State) =>

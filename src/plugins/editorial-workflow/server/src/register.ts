@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ContentGuardService } from './services/content-guard';
 import type { GateService } from './services/gate';
 import type { SettingsService } from './services/settings';
 import { getService } from './utils/db';
@@ -9,6 +10,8 @@ import { getService } from './utils/db';
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   getService<SettingsService>(strapi, 'settings').load();
+  // Before the gate: content saves are recorded (and return approved documents to review) first; see services/content-guard.ts.
+  strapi.documents.use(getService<ContentGuardService>(strapi, 'content-guard').middleware() as unknown as Parameters<typeof strapi.documents.use>[0]);
   const gate = getService<GateService>(strapi, 'gate').middleware();
   strapi.documents.use(gate as unknown as Parameters<typeof strapi.documents.use>[0]);
 };

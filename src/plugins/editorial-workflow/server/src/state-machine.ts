@@ -23,6 +23,8 @@ export type TransitionRule = {
   blockedByLegalHold: boolean;
   /** Refused before the document's embargo passes. */
   respectsEmbargo: boolean;
+  /** Open import flags and a missing publication date block it unless an Editor overrides them with a reason. */
+  publishChecks: boolean;
   /** The document's live version changes: the gate lets the workflow publish / unpublish. */
   effect: 'publish' | 'unpublish' | null;
 };
@@ -37,6 +39,7 @@ const rule = (action: Action, partial: Partial<TransitionRule> & Pick<Transition
   fourEyesAgainst: null,
   blockedByLegalHold: false,
   respectsEmbargo: false,
+  publishChecks: false,
   effect: null,
   ...partial,
 });
@@ -57,9 +60,10 @@ export const TRANSITIONS: Record<Action, TransitionRule> = {
     roles: ['editor'],
     blockedByLegalHold: true,
     respectsEmbargo: true,
+    publishChecks: true,
     effect: 'publish',
   }),
-  schedule: rule('schedule', { from: ['approved'], to: null, roles: ['editor'], blockedByLegalHold: true }),
+  schedule: rule('schedule', { from: ['approved'], to: null, roles: ['editor'], blockedByLegalHold: true, publishChecks: true }),
   unschedule: rule('unschedule', { from: ['approved'], to: null, roles: ['editor'] }),
   start_correction: rule('start_correction', { from: ['published'], to: 'correcting', roles: ['editor'] }),
   publish_correction: rule('publish_correction', {
@@ -108,13 +112,24 @@ export type DocumentFacts = {
   submittedByName?: string | null;
   correctionStartedBy: string | null;
   correctionStartedByName?: string | null;
+  /**
+   * Who saved content changes since the review began (the last submission) or,
+   * while correcting, since the last publication: four-eyes refuses them too.
+   */
+  contentEditors?: readonly string[];
+  /** What blocks publishing (open import flags, no publication date); empty or absent when nothing does. */
+  publishBlockers?: readonly PublishBlocker[];
   /** ISO date-time, or null. */
   embargoedUntil: string | null;
   scheduledPublishAt: string | null;
 };
 
+export type PublishBlocker = { code: 'open_import_flags' | 'missing_date_published'; count: number; message: string };
+
 export type TransitionInput = {
   action: string;
+  /** An Editor's reason to publish despite the publish blockers. */
+  overrideReason?: string | null;
   comment?: string | null;
   correction?: { text?: string | null; date?: string | null } | null;
   scheduledAt?: string | null;
@@ -139,12 +154,28 @@ export type RefusalCode =
   | 'not_scheduled'
   | 'comment_required'
   | 'correction_required'
-  | 'invalid_schedule';
+  | 'invalid_schedule'
+  | 'publish_checks'
+  | 'override_forbidden';
 
-export type Refusal = { ok: false; status: 400 | 403 | 409; code: RefusalCode; message: string };
-export type Decision = { ok: true; rule: TransitionRule; from: State; to: State; scheduledAt: string | null };
+export type Refusal = { ok: false; status: 400 | 403 | 409; code: RefusalCode; message: string; blockers?: readonly PublishBlocker[] };
+export type Decision = {
+  ok: true;
+  rule: TransitionRule;
+  from: State;
+  to: State;
+  scheduledAt: string | null;
+  /** The publish blockers an Editor overrode (with `overrideReason`); empty when nothing blocked. */
+  overridden: readonly PublishBlocker[];
+};
 
-const refuse = (status: Refusal['status'], code: RefusalCode, message: string): Refusal => ({ ok: false, status, code, message });
+const refuse = (status: Refusal['status'], code: RefusalCode, message: string, blockers?: readonly PublishBlocker[]): Refusal => ({
+  ok: false,
+  status,
+  code,
+  message,
+  ...(blockers ? { blockers } : {}),
+});
 
 const hasText = (value: unknown): boolean => typeof value === 'string' && value.trim().length > 0;
 
@@ -196,6 +227,9 @@ export const evaluate = (
           : `the person who started the correction (${facts.correctionStartedByName ?? previous})`;
       return refuse(403, 'four_eyes', MESSAGES.fourEyes(action, state, transition.from, who));
     }
+    if (facts.contentEditors?.includes(actor.key)) {
+      return refuse(403, 'four_eyes', MESSAGES.fourEyes(action, state, transition.from, MESSAGES.contentEditorsWho(transition.fourEyesAgainst)));
+    }
   }
 
   if (action === 'legal_hold' && facts.legalHold) return refuse(409, 'hold_state', MESSAGES.alreadyHeld(state));
@@ -210,8 +244,11 @@ export const evaluate = (
   }
   if (action === 'unschedule' && !facts.scheduledPublishAt) return refuse(409, 'not_scheduled', MESSAGES.notScheduled(state));
 
+  const blockers = transition.publishChecks ? (facts.publishBlockers ?? []) : [];
   let scheduledAt: string | null = null;
   if (checkInput) {
+    if (blockers.length && !hasText(input.overrideReason)) return refuse(409, 'publish_checks', MESSAGES.publishChecks(action, state, blockers), blockers);
+    if (blockers.length && !roles.has('editor')) return refuse(403, 'override_forbidden', MESSAGES.overrideForbidden(action), blockers);
     if (transition.requiresComment && !hasText(input.comment)) return refuse(400, 'comment_required', MESSAGES.commentRequired(action));
     if (transition.requiresCorrection && options.correctionsSupported && !hasText(input.correction?.text)) {
       return refuse(400, 'correction_required', MESSAGES.correctionRequired(action));
@@ -227,10 +264,10 @@ export const evaluate = (
     }
   }
 
-  return { ok: true, rule: transition, from: state, to: transition.to ?? state, scheduledAt };
+  return { ok: true, rule: transition, from: state, to: transition.to ?? state, scheduledAt, overridden: blockers };
 };
 
-export type AllowedAction = { action: Action; requiresComment: boolean; requiresCorrection: boolean };
+export type AllowedAction = { action: Action; requiresComment: boolean; requiresCorrection: boolean; requiresOverride: boolean };
 
 /** The actions this actor can take on this document now (what the admin UI offers). */
 export const allowedActions = (facts: DocumentFacts, actor: WorkflowActor, options: WorkflowOptions): AllowedAction[] =>
@@ -238,4 +275,21 @@ export const allowedActions = (facts: DocumentFacts, actor: WorkflowActor, optio
     action,
     requiresComment: TRANSITIONS[action].requiresComment,
     requiresCorrection: TRANSITIONS[action].requiresCorrection && options.correctionsSupported,
+    requiresOverride: TRANSITIONS[action].publishChecks && (facts.publishBlockers?.length ?? 0) > 0,
   }));
+
+/** Refusals that are about this document now, not about who the actor is or where the document stands. */
+const SITUATIONAL: ReadonlySet<RefusalCode> = new Set<RefusalCode>(['not_own', 'four_eyes', 'legal_hold', 'embargo', 'not_scheduled']);
+
+export type BlockedAction = { action: Action; status: Refusal['status']; code: RefusalCode; message: string };
+
+/**
+ * The actions this actor's role could take from this state but may not now,
+ * with the reason (four-eyes, legal hold, embargo…): the panel shows them
+ * disabled with the server's words instead of re-deriving the rules.
+ */
+export const blockedActions = (facts: DocumentFacts, actor: WorkflowActor, options: WorkflowOptions): BlockedAction[] =>
+  ACTIONS.flatMap((action) => {
+    const decision = evaluate({ action }, facts, actor, options, false);
+    return !decision.ok && SITUATIONAL.has(decision.code) ? [{ action, status: decision.status, code: decision.code, message: decision.message }] : [];
+  });

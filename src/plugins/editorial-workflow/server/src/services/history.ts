@@ -33,6 +33,20 @@ export type HistoryService = {
   /** Append one row (inside the caller's transaction when there is one). */
   record(entry: HistoryEntry): Promise<HistoryRecord>;
   list(uid: string, documentId: string): Promise<HistoryRecord[]>;
+  /**
+   * Who saved content changes in the current cycle: since the last submission
+   * (in_review, approved) or since the last publication (correcting). Oldest first.
+   */
+  contentEditors(uid: string, documentId: string, state: string): Promise<{ key: string; name: string | null }[]>;
+  /** The latest request_changes comment, unless the document was submitted since. */
+  openChangeRequest(uid: string, documentId: string): Promise<HistoryRecord | null>;
+};
+
+/** Where a cycle of edits begins, per state; states not listed have no four-eyes decision pending. */
+const CYCLE_STARTS: Record<string, readonly string[]> = {
+  in_review: ['submit'],
+  approved: ['submit'],
+  correcting: ['publish', 'publish_correction'],
 };
 
 export const formatHistory = (row: Row): HistoryRecord => ({
@@ -86,5 +100,30 @@ export default ({ strapi }: { strapi: Core.Strapi }): HistoryService => ({
       orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
     });
     return rows.map(formatHistory);
+  },
+
+  async contentEditors(uid, documentId, state) {
+    const starts = CYCLE_STARTS[state];
+    if (!starts) return [];
+    const rows = await query(strapi, HISTORY_UID).findMany({
+      where: { targetUid: uid, targetDocumentId: documentId, action: { $in: ['edit', ...starts] } },
+      select: ['id', 'action', 'actorKey', 'actorName'],
+      orderBy: [{ id: 'desc' }],
+    });
+    const editors = new Map<string, string | null>();
+    for (const row of rows) {
+      if (starts.includes(String(row.action))) break;
+      editors.set(String(row.actorKey), (row.actorName as string | null) ?? null);
+    }
+    return [...editors].reverse().map(([key, name]) => ({ key, name }));
+  },
+
+  async openChangeRequest(uid, documentId) {
+    const [latest] = await query(strapi, HISTORY_UID).findMany({
+      where: { targetUid: uid, targetDocumentId: documentId, action: { $in: ['submit', 'request_changes'] } },
+      orderBy: [{ id: 'desc' }],
+      limit: 1,
+    });
+    return latest && latest.action === 'request_changes' ? formatHistory(latest) : null;
   },
 });

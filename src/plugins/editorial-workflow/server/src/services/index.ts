@@ -1,11 +1,14 @@
 import actors from './actors';
 import cascade from './cascade';
+import contentGuard from './content-guard';
 import gate from './gate';
 import history from './history';
 import notes from './notes';
+import publishChecks from './publish-checks';
 import roles from './roles';
 import scheduler from './scheduler';
 import settings from './settings';
+import versions from './versions';
 import workflow from './workflow';
 
 export default {
@@ -16,6 +19,9 @@ export default {
   cascade,
   workflow,
   gate,
+  'content-guard': contentGuard,
+  versions,
+  'publish-checks': publishChecks,
   roles,
   scheduler,
 };

@@ -34,6 +34,9 @@ export type NotesService = {
   addSystemNotes(uid: string, documentId: string, flags: SystemFlag[]): Promise<{ created: number; unchanged: number }>;
 };
 
+/** Author key of the importer's review flags (open ones block publishing: services/publish-checks.ts). */
+export const IMPORTER_ACTOR_KEY = 'system:importer';
+
 export const fingerprint = (flag: Pick<SystemFlag, 'code' | 'path' | 'excerpt'>): string =>
   createHash('sha256')
     .update(JSON.stringify([flag.code, flag.path ?? null, flag.excerpt ?? null]))
@@ -133,7 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): NotesService => {
     async addSystemNotes(uid, documentId, rawFlags) {
       settings().require(uid);
       const flags = await validateSystemFlags(rawFlags);
-      const actor = systemActor('Importer', [], 'system:importer');
+      const actor = systemActor('Importer', [], IMPORTER_ACTOR_KEY);
       // Joins the importer's transaction when there is one: notes (and their events) only if it commits.
       return strapi.db.transaction(async ({ onCommit }) => {
         const existing = await notes().findMany({

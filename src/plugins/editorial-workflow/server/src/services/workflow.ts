@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { WorkflowStatus as ContractStatus } from '../../../shared/contracts/workflow';
 import { INITIAL_STATE, MESSAGES, STATE_UID, WEBHOOK_EVENTS, type Action, type State } from '../constants';
 import type { ContentTypeSettings } from '../config/settings';
 import {
   allowedActions,
+  blockedActions,
   effectiveRoles,
   evaluate,
   isState,
-  type AllowedAction,
   type Decision,
   type DocumentFacts,
   type TransitionInput,
@@ -18,6 +19,7 @@ import { runInWorkflowScope, runWithGateBypass } from '../utils/workflow-scope';
 import type { Actor } from './actors';
 import type { CascadeService, DocumentRef } from './cascade';
 import type { HistoryRecord, HistoryService } from './history';
+import type { PublishChecksService } from './publish-checks';
 import type { SettingsService } from './settings';
 
 export type Snapshot = {
@@ -30,23 +32,8 @@ export type Snapshot = {
   slug: string | null;
 };
 
-export type WorkflowStatus = {
-  uid: string;
-  documentId: string;
-  state: State;
-  /** Compare-and-set version of the workflow state (send it back as `expectedVersion`). */
-  version: number;
-  contentVersion: string | null;
-  assignee: { id: number; name: string } | null;
-  dueDate: string | null;
-  legalHold: boolean;
-  legalHoldReason: string | null;
-  submittedBy: { key: string; name: string | null } | null;
-  embargoedUntil: string | null;
-  scheduledPublishAt: string | null;
-  withdrawal: { notice: string | null; withdrawnAt: string | null } | null;
-  allowedActions: AllowedAction[];
-};
+/** The status route's body (shared with the admin: shared/contracts/workflow.ts). */
+export type WorkflowStatus = ContractStatus;
 
 export type TransitionResult = {
   status: WorkflowStatus;
@@ -82,9 +69,30 @@ export type WorkflowService = {
    * so no route can reach it.
    */
   withGateBypass<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * A content save (the content guard calls this): one `edit` history row with
+   * the changed fields and their previous values; an approved document goes
+   * back to `in_review` ("content changed after approval").
+   */
+  recordContentSave(uid: string, documentId: string, change: ContentChange, actor: Actor): Promise<{ returnedToReview: boolean }>;
   /** Publish every approved document whose scheduled time has come (the cron job calls this). */
   publishDue(now?: Date): Promise<{ published: DocumentRef[]; failed: (DocumentRef & { error: string })[] }>;
 };
+
+/**
+ * A content save: the changed fields and their values before it. `via`: the
+ * save was of a document this one owns (e.g. one of an article's quotes).
+ */
+export type ContentChange = { fields: string[]; before: Record<string, unknown>; via?: DocumentRef };
+
+/** States where a content save changes what a pending four-eyes decision covers. */
+const REVIEW_STATES: readonly State[] = ['in_review', 'approved', 'correcting'];
+
+/** The scheduler's actor key (its publications were checked when they were scheduled). */
+const SCHEDULER_KEY = 'system:scheduler';
+
+/** Kinds of publish_correction: a public correction note, or an update without one. */
+const CORRECTION_KINDS = ['correction', 'update'] as const;
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
@@ -92,7 +100,12 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
   const settings = () => getService<SettingsService>(strapi, 'settings');
   const history = () => getService<HistoryService>(strapi, 'history');
   const cascade = () => getService<CascadeService>(strapi, 'cascade');
+  const publishChecks = () => getService<PublishChecksService>(strapi, 'publish-checks');
   const states = () => query(strapi, STATE_UID);
+
+  /** Publish blockers matter where publishing is the next step; the scheduler's publish was checked when it was scheduled. */
+  const blockersFor = async (uid: string, documentId: string, state: State, actor: Actor) =>
+    state === 'approved' && actor.key !== SCHEDULER_KEY ? publishChecks().blockers(uid, documentId) : [];
 
   const findRow = (uid: string, documentId: string) => states().findOne({ where: { targetUid: uid, targetDocumentId: documentId } });
 
@@ -134,7 +147,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     }
   };
 
-  const factsOf = (row: Row | null, snapshot: Snapshot): DocumentFacts => ({
+  const factsOf = (row: Row | null, snapshot: Snapshot, contentEditors: readonly string[] = []): DocumentFacts => ({
     state: stateOfRow(row, snapshot),
     legalHold: row?.legalHold === true || row?.legalHold === 1,
     legalHoldReason: str(row?.legalHoldReason),
@@ -144,6 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     submittedByName: str(row?.submittedByName),
     correctionStartedBy: str(row?.correctionStartedBy),
     correctionStartedByName: str(row?.correctionStartedByName),
+    contentEditors,
     embargoedUntil: snapshot.embargoedUntil,
     scheduledPublishAt: isoOrNull(row?.scheduledPublishAt),
   });
@@ -159,9 +173,13 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
 
   const statusOf = async (uid: string, documentId: string, row: Row | null, snapshot: Snapshot, actor: Actor): Promise<WorkflowStatus> => {
     const ct = settings().require(uid);
-    const facts = factsOf(row, snapshot);
+    const state = stateOfRow(row, snapshot);
+    const editors = await history().contentEditors(uid, documentId, state);
+    const publishBlockers = await blockersFor(uid, documentId, state, actor);
+    const facts = { ...factsOf(row, snapshot, editors.map((editor) => editor.key)), publishBlockers };
+    const options = { fourEyes: ct.fourEyes, correctionsSupported: !!ct.correctionsField, now: new Date() };
     const assigneeId = (row?.assigneeId as number | null | undefined) ?? null;
-    const state = facts.state;
+    const changeRequest = state === 'changes_requested' ? await history().openChangeRequest(uid, documentId) : null;
     return {
       uid,
       documentId,
@@ -173,10 +191,20 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       legalHold: facts.legalHold,
       legalHoldReason: facts.legalHoldReason ?? null,
       submittedBy: facts.submittedBy ? { key: facts.submittedBy, name: facts.submittedByName ?? null } : null,
+      approvedBy: str(row?.approvedBy) ? { key: String(row?.approvedBy), name: str(row?.approvedByName) } : null,
+      contentEditors: editors,
       embargoedUntil: snapshot.embargoedUntil,
       scheduledPublishAt: facts.scheduledPublishAt,
       withdrawal: state === 'withdrawn' ? { notice: str(row?.withdrawalNotice), withdrawnAt: isoOrNull(row?.withdrawnAt) } : null,
-      allowedActions: allowedActions(facts, actor, { fourEyes: ct.fourEyes, correctionsSupported: !!ct.correctionsField, now: new Date() }),
+      live: snapshot.hasPublished,
+      changesRequested: changeRequest
+        ? { comment: changeRequest.comment ?? '', by: { key: changeRequest.user.key, name: changeRequest.user.name }, at: changeRequest.occurredAt }
+        : null,
+      publishBlockers,
+      allowedActions: allowedActions(facts, actor, options).map((allowed) =>
+        allowed.action === 'publish_correction' ? { ...allowed, kinds: [...CORRECTION_KINDS] } : allowed,
+      ),
+      blockedActions: blockedActions(facts, actor, options),
     };
   };
 
@@ -291,7 +319,10 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
           throw new ConflictError(MESSAGES.versionConflict(input.expectedVersion, revision), { code: 'version_conflict', currentVersion: revision });
         }
 
-        const decision = evaluate(input, factsOf(row, snapshot), actor, {
+        const from = stateOfRow(row, snapshot);
+        const editors = await history().contentEditors(uid, documentId, from);
+        const facts = { ...factsOf(row, snapshot, editors.map((editor) => editor.key)), publishBlockers: await blockersFor(uid, documentId, from, actor) };
+        const decision = evaluate(input, facts, actor, {
           fourEyes: ct.fourEyes,
           correctionsSupported: !!ct.correctionsField,
           now,
@@ -351,6 +382,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
         const details: Record<string, unknown> = {};
         if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
         if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
+        if (decision.overridden.length) details.override = { reason: input.overrideReason?.trim() ?? '', blockers: decision.overridden };
         const entry = await history().record({
           uid,
           documentId,
@@ -484,6 +516,40 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       return runWithGateBypass(fn);
     },
 
+    async recordContentSave(uid, documentId, change, actor) {
+      const ct = settings().require(uid);
+      return strapi.db.transaction(async ({ onCommit }) => {
+        const snapshot = await snapshotWith(uid, documentId, ct);
+        const row = await findRow(uid, documentId);
+        const from = stateOfRow(row, snapshot);
+        if (change.via && !REVIEW_STATES.includes(from)) return { returnedToReview: false };
+        const returnedToReview = row !== null && from === 'approved';
+        let revision = (row?.revision as number | undefined) ?? 0;
+        if (row && returnedToReview) {
+          const { count } = await states().updateMany({
+            where: { id: row.id, revision },
+            data: { state: 'in_review', revision: revision + 1, approvedBy: null, approvedByName: null, scheduledPublishAt: null, scheduledBy: null, scheduledByName: null },
+          });
+          if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
+          revision += 1;
+        }
+        const entry = await history().record({
+          uid,
+          documentId,
+          action: 'edit',
+          from,
+          to: returnedToReview ? 'in_review' : from,
+          actor,
+          comment: returnedToReview ? MESSAGES.contentChangedAfterApproval : null,
+          details: { fields: change.fields, before: change.before, ...(change.via ? { via: change.via } : {}), ...(returnedToReview ? { returnedToReview: true } : {}) },
+          contentVersion: snapshot.contentVersion,
+          revision: row ? revision : null,
+        });
+        if (returnedToReview) onCommit(() => emitTransition({ uid, documentId }, entry, actor));
+        return { returnedToReview };
+      });
+    },
+
     async publishDue(now = new Date()) {
       const due = await states().findMany({
         where: {
@@ -501,7 +567,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
         const scheduler: Actor = {
           kind: 'system',
           id: null,
-          key: 'system:scheduler',
+          key: SCHEDULER_KEY,
           name: `Scheduler (scheduled by ${str(row.scheduledByName) ?? str(row.scheduledBy) ?? 'an editor'})`,
           roles: ['editor'],
         };

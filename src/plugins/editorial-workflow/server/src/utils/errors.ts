@@ -34,7 +34,7 @@ export const forbidden = (message: string, details: Record<string, unknown> = {}
 
 /** The Strapi error for a refusal of the state machine: 400 ValidationError, 403 (PolicyError), 409 ConflictError. */
 export const refusalError = (refusal: Refusal): Error => {
-  const details = { code: refusal.code };
+  const details = { code: refusal.code, ...(refusal.blockers ? { blockers: refusal.blockers } : {}) };
   if (refusal.status === 403) return forbidden(refusal.message, details);
   if (refusal.status === 409) return new ConflictError(refusal.message, details);
   return new errors.ValidationError(refusal.message, details);

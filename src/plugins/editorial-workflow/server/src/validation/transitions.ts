@@ -1,5 +1,8 @@
 import { validateYupSchema, yup } from '@strapi/utils';
+import type { CorrectionKind } from '../../../shared/contracts/workflow';
 import { ACTIONS, type Action } from '../constants';
+
+const CORRECTION_KINDS: readonly CorrectionKind[] = ['correction', 'update'];
 import { isoDate } from './common';
 
 export type TransitionBody = {
@@ -10,6 +13,10 @@ export type TransitionBody = {
   correction?: { date?: string | null; text: string } | null;
   /** For `schedule`: when to publish (default: the embargo). */
   scheduledAt?: string | null;
+  /** For `publish_correction`: `correction` (a public note, the default) or `update` (none). */
+  kind?: CorrectionKind | null;
+  /** For `publish`/`schedule`: an Editor's reason to publish despite the publishing checks. */
+  overrideReason?: string | null;
 };
 
 const transitionSchema = yup
@@ -26,6 +33,8 @@ const transitionSchema = yup
       .default(undefined)
       .noUnknown(),
     scheduledAt: isoDate(),
+    kind: yup.string().nullable().oneOf([...CORRECTION_KINDS, null], '${path} must be one of: ' + CORRECTION_KINDS.join(', ')),
+    overrideReason: yup.string().nullable().max(2000),
   })
   .noUnknown();
 
