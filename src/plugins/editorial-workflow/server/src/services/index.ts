@@ -1,8 +1,10 @@
 import actors from './actors';
+import assignees from './assignees';
 import cascade from './cascade';
 import gate from './gate';
 import history from './history';
 import notes from './notes';
+import ownership from './ownership';
 import roles from './roles';
 import scheduler from './scheduler';
 import settings from './settings';
@@ -17,5 +19,7 @@ export default {
   workflow,
   gate,
   roles,
+  ownership,
+  assignees,
   scheduler,
 };
