@@ -25,8 +25,6 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    // Author, Editor and Legal admin roles (after the admin's bootstrap, which creates Strapi's default roles).
-    await strapi.plugin('editorial-workflow').service('roles').ensureRoles();
     await ensurePublicPermissions(strapi);
     await bootstrapDelivery(strapi);
     await seedOnBootIfEmpty(strapi);

@@ -1,3 +1,4 @@
+import assignees from './assignees';
 import integration from './integration';
 import notes from './notes';
 import workflow from './workflow';
@@ -6,4 +7,5 @@ export default {
   workflow,
   notes,
   integration,
+  assignees,
 };

@@ -1,9 +1,11 @@
 import actors from './actors';
+import assignees from './assignees';
 import cascade from './cascade';
 import contentGuard from './content-guard';
 import gate from './gate';
 import history from './history';
 import notes from './notes';
+import ownership from './ownership';
 import publishChecks from './publish-checks';
 import roles from './roles';
 import scheduler from './scheduler';
@@ -23,5 +25,7 @@ export default {
   versions,
   'publish-checks': publishChecks,
   roles,
+  ownership,
+  assignees,
   scheduler,
 };
