@@ -132,13 +132,27 @@ module.exports = (spec) =>
       await screenshot(page, '05-four-eyes-editor-of-body-refused');
     });
 
+    step('Ezra requests changes; Ada sees the comment at the top of the panel and resubmits', async ({ page, baseUrl, users, state }) => {
+      await signInTo(page, baseUrl, users.editor2, state.article.documentId, { state: 'in_review' });
+      await clickAction(page, 'request_changes');
+      await confirmDialog(page, { fields: { 'What needs to change': 'Attribute the DNA-testing claim and check the 2,700 figure.' }, confirm: 'Request changes' });
+      await expectState(page, 'changes_requested');
+      await signInTo(page, baseUrl, users.author, state.article.documentId, { state: 'changes_requested' });
+      const comment = page.getByTestId('editorial-workflow-requested-changes');
+      await comment.getByText('Attribute the DNA-testing claim').waitFor({ timeout: 15000 });
+      await screenshot(page, '06-requested-changes-on-top');
+      await clickAction(page, 'submit');
+      await expectState(page, 'in_review');
+      assert.equal(await page.getByTestId('editorial-workflow-requested-changes').count(), 0, 'the comment goes away with the next submission');
+    });
+
     step('Ezra (second Editor) approves, after seeing the diff in the dialog', async ({ page, baseUrl, users, state }) => {
       await signInTo(page, baseUrl, users.editor2, state.article.documentId, { state: 'in_review' });
       await clickAction(page, 'approve');
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
       await dialog.getByTestId('editorial-workflow-diff').or(dialog.getByText(/does not differ|No field/)).first().waitFor({ timeout: 15000 });
-      await screenshot(page, '06-approve-dialog-diff');
+      await screenshot(page, '07-approve-dialog-diff');
       await confirmDialog(page, { confirm: 'Approve' });
       await expectState(page, 'approved');
     });
@@ -149,7 +163,7 @@ module.exports = (spec) =>
       await expectState(page, 'in_review', 20000);
       const history = page.getByTestId('editorial-workflow-history');
       await history.getByText(/content changed after approval|Changed: /i).first().waitFor({ timeout: 15000 });
-      await screenshot(page, '07-back-to-review-after-edit');
+      await screenshot(page, '08-back-to-review-after-edit');
     });
 
     step('Ezra approves the new version', async ({ page, baseUrl, users, state }) => {
@@ -166,7 +180,7 @@ module.exports = (spec) =>
       await blockers.waitFor({ timeout: 15000 });
       assert.match(await blockers.innerText(), /flag|publication date/i);
       assert.ok(await dialog.getByRole('button', { name: 'Publish anyway', exact: true }).isDisabled(), 'confirm waits for the reason');
-      await screenshot(page, '08-publish-blockers-override');
+      await screenshot(page, '09-publish-blockers-override');
       await confirmDialog(page, {
         fields: { 'Override reason': 'Flags reviewed on paper with the desk chief; date set on publication.' },
         confirm: 'Publish anyway',
@@ -189,7 +203,7 @@ module.exports = (spec) =>
       const dialog = page.getByRole('dialog');
       await dialog.getByTestId('editorial-workflow-diff').waitFor({ timeout: 15000 });
       await dialog.getByText('2,700 officers').first().waitFor({ timeout: 15000 });
-      await screenshot(page, '09-correction-dialog-diff');
+      await screenshot(page, '10-correction-dialog-diff');
       await confirmDialog(page, {
         fields: { 'Correction note': 'An earlier version omitted the number of trained officers.' },
         confirm: 'Publish correction',
@@ -211,7 +225,7 @@ module.exports = (spec) =>
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('radio', { name: /^Update/ }).click();
       await dialog.getByTestId('editorial-workflow-diff').waitFor({ timeout: 15000 });
-      await screenshot(page, '10-update-dialog-diff');
+      await screenshot(page, '11-update-dialog-diff');
       await confirmDialog(page, { confirm: 'Publish update', timeout: 290000 });
       await expectState(page, 'published', 290000);
       const body = await (await publicArticle(baseUrl, state.slug)).json();
@@ -248,7 +262,7 @@ module.exports = (spec) =>
       assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'TEXTAREA');
       await dialog.getByLabel('Internal reason').fill('Source S-14 withdrew consent; legal advice 2030-05-13.');
       await dialog.getByLabel('Public notice').fill('This story has been withdrawn pending a review of its sources.');
-      await screenshot(page, '11-withdraw-dialog');
+      await screenshot(page, '12-withdraw-dialog');
       await confirmDialog(page, { confirm: 'Withdraw', timeout: 60000 });
       await expectState(page, 'withdrawn', 60000);
       const response = await publicArticle(baseUrl, state.slug);
@@ -264,7 +278,7 @@ module.exports = (spec) =>
       await clickAction(page, 'reinstate');
       await confirmDialog(page, { fields: { 'Why it comes back': 'Sources re-confirmed.' }, confirm: 'Reinstate' });
       await expectState(page, 'in_review', 20000);
-      await screenshot(page, '12-reinstated-in-review');
+      await screenshot(page, '13-reinstated-in-review');
     });
 
     step('history: content saves with their fields; two versions compared', async ({ page }) => {
@@ -273,17 +287,16 @@ module.exports = (spec) =>
       const actions = await history.locator('[data-history-action]').evaluateAll((items) => items.map((item) => item.getAttribute('data-history-action')));
       assert.ok(actions.includes('withdraw') && actions.includes('publish'), actions.join(','));
       await history.getByText(/Changed: .*Body/).first().waitFor({ timeout: 10000 });
-      const boxes = history.getByRole('checkbox');
-      await boxes.nth(0).click();
-      await boxes.nth(3).click();
+      await page.locator('[data-version="published"]').click();
+      await history.locator('[data-version]').first().click();
       await page.getByRole('button', { name: 'Compare selected versions' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
       await dialog.getByText(/Body|The two versions have the same content/).first().waitFor({ timeout: 15000 });
-      await screenshot(page, '13-history-compare');
+      await screenshot(page, '14-history-compare');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
-      await screenshot(page, '14-history-timeline', { fullPage: true });
+      await screenshot(page, '15-history-timeline', { fullPage: true });
     });
 
     step('list view: workflow, assignee, due and section columns; bulk approve with a per-document outcome', async ({ page, baseUrl, users }) => {
@@ -300,7 +313,7 @@ module.exports = (spec) =>
       await outcome.first().waitFor({ timeout: 30000 });
       // Edna reinstated it: she counts as its submitter, so the server refuses her approval, and says why.
       assert.equal(await outcome.first().getAttribute('data-bulk-ok'), 'false');
-      await screenshot(page, '15-list-bulk-outcome');
+      await screenshot(page, '16-list-bulk-outcome');
       await page.keyboard.press('Escape');
     });
 
@@ -312,7 +325,7 @@ module.exports = (spec) =>
       assert.ok(await badge.isVisible());
       const box = await badge.boundingBox();
       assert.ok(box && box.x + box.width <= 1024 && box.y < 800, 'the state is on screen at 1024 px');
-      await screenshot(page, '16-edit-view-1024px');
+      await screenshot(page, '17-edit-view-1024px');
       await page.setViewportSize({ width: 1440, height: 1600 });
     });
 
@@ -321,7 +334,7 @@ module.exports = (spec) =>
       await clickAction(page, 'legal_hold');
       await confirmDialog(page, { fields: { 'Reason for the hold': 'Pending the complaint from the ministry.' }, confirm: 'Place legal hold' });
       await panel(page).getByText(/Legal hold — (not live|the story is still live)/).first().waitFor({ timeout: 15000 });
-      await screenshot(page, '17-legal-hold-notice');
+      await screenshot(page, '18-legal-hold-notice');
     });
 
     step('review notes: add one, resolve it and reopen it', async ({ page }) => {
@@ -338,14 +351,14 @@ module.exports = (spec) =>
       await resolved.getByRole('button', { name: /^Reopen note/ }).click();
       await notes.locator('li[data-note-id][data-note-resolved="false"]').filter({ hasText: 'Photo credit checked' }).waitFor();
       await reveal(notes);
-      await screenshot(page, '18-review-notes');
+      await screenshot(page, '19-review-notes');
     });
 
     step('dark theme: the panels read in the dark', async ({ page, baseUrl, state }) => {
       await setTheme(page, 'dark');
       await openDocument(page, baseUrl, state.article.documentId);
       await page.waitForTimeout(500);
-      await screenshot(page, '19-side-panel-dark');
+      await screenshot(page, '20-side-panel-dark');
       await setTheme(page, 'light');
     });
 

@@ -153,11 +153,8 @@ export const ActionDialog = ({ uid, documentId, status, target, onClose, onConfi
     setBusy(true);
     setError(null);
     const input: Omit<TransitionInput, 'expectedVersion'> = { action, comment: comment.trim() || null };
-    if (action === 'withdraw') {
-      input.comment = null;
-      input.reason = comment.trim();
-      input.notice = notice.trim();
-    }
+    // withdraw: `comment` is the internal reason (history only), `notice` the public 410 text.
+    if (action === 'withdraw') input.notice = notice.trim();
     if (isCorrection) {
       input.kind = kind;
       if (kind === 'correction') {
@@ -215,6 +212,11 @@ export const ActionDialog = ({ uid, documentId, status, target, onClose, onConfi
             ) : null}
             {wantsDiff ? (
               <Box background="neutral100" padding={3} hasRadius style={{ maxHeight: '18rem', overflowY: 'auto' }}>
+                {diff.data && !diff.data.live ? (
+                  <Typography variant="pi" textColor="neutral600">
+                    Never published: every field below is new.
+                  </Typography>
+                ) : null}
                 <DiffView
                   diff={diff.data}
                   loading={diff.isLoading}

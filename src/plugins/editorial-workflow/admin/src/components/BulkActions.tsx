@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box, Button, Field, Flex, Modal, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import type { BulkActionComponent, BulkActionComponentProps } from '@strapi/content-manager/strapi-admin';
-import type { Action, BulkOutcome } from '../contracts';
+import type { BulkAction, BulkOutcome } from '../contracts';
 import { isUnderWorkflow, useWorkflowConfig } from '../hooks/useWorkflowConfig';
 import { useBulkTransitionMutation } from '../services/api';
 import { errorMessage } from '../services/errors';
@@ -17,17 +17,18 @@ const titleOf = (document: BulkDocument): string => {
   return document.documentId;
 };
 
-const BULK_ACTIONS: { action: Action; label: string; intro: string }[] = [
+const BULK_ACTIONS: { action: BulkAction; label: string; intro: string }[] = [
   { action: 'submit', label: 'Submit for review', intro: 'Each selected story is submitted on its own: the server answers for each one.' },
   { action: 'approve', label: 'Approve', intro: 'Each selected story is approved on its own; the four-eyes rule and legal holds apply to each.' },
   {
     action: 'publish',
     label: 'Publish',
-    intro: 'Only approved stories can be published; publish checks (open import flags, no publication date) apply to each. The server answers for each one.',
+    intro:
+      'Only approved stories can be published; publish checks (open import flags, no publication date) apply to each and can only be overridden one story at a time, from its workflow panel. The server answers for each one.',
   },
 ];
 
-type ContentProps = { model: string; documents: BulkDocument[]; action: Action; intro: string; onClose: () => void };
+type ContentProps = { model: string; documents: BulkDocument[]; action: BulkAction; intro: string; onClose: () => void };
 
 /**
  * Run one transition on the selected documents through the plugin's bulk route
@@ -39,7 +40,7 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
   const { data: config } = useWorkflowConfig();
   const [results, setResults] = React.useState<BulkOutcome[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
-  const [overrideReason, setOverrideReason] = React.useState('');
+  const [comment, setComment] = React.useState('');
 
   const run = async () => {
     setError(null);
@@ -47,13 +48,13 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
       uid: model,
       action,
       documentIds: documents.map((document) => document.documentId),
-      ...(action === 'publish' && overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
     });
     if ('error' in result && result.error) setError(errorMessage(result.error));
     else if ('data' in result && result.data) setResults(result.data.results);
   };
 
-  const done = results?.filter((item) => item.ok).length ?? 0;
+  const done = results?.filter((item) => item.outcome === 'done').length ?? 0;
   return (
     <>
       <Modal.Body>
@@ -61,10 +62,10 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
           <Typography variant="omega" textColor="neutral700">
             {results ? `${done} of ${results.length} done.` : `${documents.length} selected. ${intro}`}
           </Typography>
-          {action === 'publish' && !results ? (
-            <Field.Root name="bulkOverrideReason" id="editorial-workflow-bulk-override" hint="Only used where publish checks block a story; kept in its history.">
-              <Field.Label>Override reason (optional)</Field.Label>
-              <Textarea value={overrideReason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setOverrideReason(event.target.value)} />
+          {!results ? (
+            <Field.Root name="bulkComment" id="editorial-workflow-bulk-comment" hint="Kept in each story's history.">
+              <Field.Label>Comment (optional)</Field.Label>
+              <Textarea value={comment} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)} />
               <Field.Hint />
             </Field.Root>
           ) : null}
@@ -89,7 +90,7 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
                 {documents.map((document) => {
                   const outcome = results?.find((item) => item.documentId === document.documentId);
                   return (
-                    <Tr key={document.documentId} data-bulk-document={document.documentId} data-bulk-ok={outcome ? String(outcome.ok) : undefined}>
+                    <Tr key={document.documentId} data-bulk-document={document.documentId} data-bulk-ok={outcome ? String(outcome.outcome === 'done') : undefined}>
                       <Td>
                         <Typography variant="omega" textColor="neutral800" ellipsis style={{ maxWidth: '24rem' }}>
                           {titleOf(document)}
@@ -100,16 +101,16 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
                           <Typography variant="pi" textColor="neutral600">
                             {results ? 'No answer from the server' : 'asked of the server'}
                           </Typography>
-                        ) : outcome.ok ? (
+                        ) : outcome.outcome === 'done' ? (
                           <Flex gap={2} alignItems="center">
                             <Typography variant="pi" textColor="success600" fontWeight="bold">
                               Done
                             </Typography>
-                            {outcome.state ? <StateBadge config={config} state={outcome.state} size="S" /> : null}
+                            <StateBadge config={config} state={outcome.state} size="S" />
                           </Flex>
                         ) : (
                           <Typography variant="pi" textColor="danger600" style={{ whiteSpace: 'normal' }}>
-                            Refused: {outcome.error?.message ?? 'no reason given'}
+                            {outcome.outcome === 'failed' ? 'Failed' : 'Refused'}: {outcome.message}
                           </Typography>
                         )}
                       </Td>

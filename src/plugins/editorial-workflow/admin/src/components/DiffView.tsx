@@ -1,5 +1,5 @@
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
-import type { DiffResponse, FieldChange } from '../contracts';
+import type { CompareResult, TextChange } from '../contracts';
 import { humanize } from '../utils/labels';
 
 const show = (value: unknown): string => {
@@ -12,7 +12,7 @@ const show = (value: unknown): string => {
 const clip = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 /** A word-level text diff (from the server): insertions underlined in green, deletions struck in red. */
-const TextDiff = ({ parts }: { parts: NonNullable<FieldChange['textDiff']> }) => (
+const TextDiff = ({ parts }: { parts: TextChange[] }) => (
   <Typography variant="pi" textColor="neutral800" style={{ whiteSpace: 'pre-wrap' }} data-testid="editorial-workflow-text-diff">
     {parts.map((part, index) =>
       part.added ? (
@@ -30,7 +30,7 @@ const TextDiff = ({ parts }: { parts: NonNullable<FieldChange['textDiff']> }) =>
   </Typography>
 );
 
-type Props = { diff: DiffResponse | undefined; loading?: boolean; error?: string | null; emptyText?: string; label?: string };
+type Props = { diff: CompareResult | undefined; loading?: boolean; error?: string | null; emptyText?: string; label?: string };
 
 /** Field by field: what changed between two versions of a story (draft vs live, or two history versions). */
 export const DiffView = ({ diff, loading, error, emptyText = 'No field differs.', label = 'Changes' }: Props) => {
@@ -42,7 +42,8 @@ export const DiffView = ({ diff, loading, error, emptyText = 'No field differs.'
       </Typography>
     );
   }
-  const changes = diff?.changes ?? [];
+  // Only what changed: the server lists every content field.
+  const changes = (diff?.fields ?? []).filter((field) => field.changed);
   if (changes.length === 0) {
     return (
       <Typography variant="pi" textColor="neutral600">
@@ -56,10 +57,10 @@ export const DiffView = ({ diff, loading, error, emptyText = 'No field differs.'
         <Box tag="li" key={change.field} paddingBottom={3} data-diff-field={change.field}>
           <Flex direction="column" alignItems="stretch" gap={1}>
             <Typography variant="sigma" textColor="neutral600">
-              {change.label ?? humanize(change.field)}
+              {humanize(change.field)}
             </Typography>
-            {change.textDiff ? (
-              <TextDiff parts={change.textDiff} />
+            {change.text ? (
+              <TextDiff parts={change.text} />
             ) : (
               <Flex direction="column" alignItems="stretch" gap={1}>
                 <Typography variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap' }}>

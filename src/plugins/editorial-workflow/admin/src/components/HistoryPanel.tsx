@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Box, Button, Checkbox, Flex, Loader, Modal, Typography } from '@strapi/design-system';
-import type { HistoryRecord, WorkflowConfig } from '../contracts';
+import type { HistoryRecord, VersionId, WorkflowConfig } from '../contracts';
 import { stateMeta, useWorkflowConfig } from '../hooks/useWorkflowConfig';
 import { useReturnFocus } from '../hooks/useReturnFocus';
 import { useCompareWorkflowVersionsQuery, useGetWorkflowHistoryQuery, useGetWorkflowStatusQuery } from '../services/api';
@@ -30,12 +30,16 @@ const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.f
 /** The fields a content save changed (the server records them in the entry's details). */
 export const changedFields = (entry: HistoryRecord): string[] => stringList(entry.details?.fields ?? entry.details?.changedFields);
 
-const isContentSave = (entry: HistoryRecord) => entry.from === entry.to && changedFields(entry).length > 0;
+/** A content save is a version: its id can be compared with any other version. */
+const isContentSave = (entry: HistoryRecord) => entry.action === 'edit';
+
+/** Older first: the version before the first save, the saves, the live version, the current draft. */
+const rank = (id: VersionId) => (id === 'initial' ? 0 : id === 'published' ? 1e15 : id === 'draft' ? 1e15 + 1 : Number(id));
 
 const detailsText = (entry: HistoryRecord, names: Map<number, string>): string | null => {
   const details = entry.details ?? {};
   const fields = changedFields(entry);
-  if (fields.length) return `Changed: ${fields.map(humanize).join(', ')}`;
+  if (fields.length) return `Changed: ${fields.map(humanize).join(', ')}${details.returnedToReview ? ' — content changed after approval: back to review' : ''}`;
   const correction = details.correction as { text?: string; date?: string | null } | undefined;
   if (correction?.text) return `Correction${correction.date ? ` (${formatDate(correction.date)})` : ''}: ${correction.text}`;
   if (details.kind === 'update') return 'Update (no public note)';
@@ -53,7 +57,9 @@ const detailsText = (entry: HistoryRecord, names: Map<number, string>): string |
 
 const label = (entry: HistoryRecord) => `${ACTION_DONE[entry.action] ?? humanize(entry.action)}, ${formatDateTime(entry.occurredAt)}`;
 
-const CompareDialog = ({ model, documentId, pair, onClose }: { model: string; documentId: string; pair: [HistoryRecord, HistoryRecord]; onClose: () => void }) => {
+type Version = { id: VersionId; label: string };
+
+const CompareDialog = ({ model, documentId, pair, onClose }: { model: string; documentId: string; pair: [Version, Version]; onClose: () => void }) => {
   const [older, newer] = pair;
   const compare = useCompareWorkflowVersionsQuery({ uid: model, documentId, from: older.id, to: newer.id });
   return (
@@ -65,7 +71,7 @@ const CompareDialog = ({ model, documentId, pair, onClose }: { model: string; do
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={3}>
             <Typography variant="pi" textColor="neutral700">
-              From <strong>{label(older)}</strong> to <strong>{label(newer)}</strong>
+              From <strong>{older.label}</strong> to <strong>{newer.label}</strong>
             </Typography>
             <DiffView
               diff={compare.data}
@@ -94,7 +100,7 @@ export const HistoryPanelContent = ({ model, documentId }: { model: string; docu
   const { data: config } = useWorkflowConfig();
   const history = useGetWorkflowHistoryQuery({ uid: model, documentId });
   const status = useGetWorkflowStatusQuery({ uid: model, documentId });
-  const [selected, setSelected] = React.useState<number[]>([]);
+  const [selected, setSelected] = React.useState<VersionId[]>([]);
   const [comparing, setComparing] = React.useState(false);
   const focus = useReturnFocus();
 
@@ -119,9 +125,18 @@ export const HistoryPanelContent = ({ model, documentId }: { model: string; docu
   for (const entry of history.data) if (entry.user.id && entry.user.name && entry.user.kind === 'admin') names.set(entry.user.id, entry.user.name);
   if (status.data?.assignee) names.set(status.data.assignee.id, status.data.assignee.name);
 
-  const toggle = (id: number) =>
+  const toggle = (id: VersionId) =>
     setSelected((current) => (current.includes(id) ? current.filter((item) => item !== id) : [...current.slice(-1), id]));
-  const pair = selected.length === 2 ? (history.data.filter((entry) => selected.includes(entry.id)) as [HistoryRecord, HistoryRecord]) : null;
+  const versions = new Map<VersionId, string>([['draft', 'Current draft']]);
+  if (status.data?.live) versions.set('published', 'Live version');
+  for (const entry of history.data) if (isContentSave(entry)) versions.set(String(entry.id), `Saved by ${entry.user.name ?? entry.user.key}, ${formatDateTime(entry.occurredAt)}`);
+  const pair =
+    selected.length === 2
+      ? ([...selected].sort((a, b) => rank(a) - rank(b)).map((id) => ({ id, label: versions.get(id) ?? id })) as [Version, Version])
+      : null;
+  const versionBox = (id: VersionId, text: string) => (
+    <Checkbox aria-label={`Compare: ${text}`} checked={selected.includes(id)} onCheckedChange={() => toggle(id)} data-version={id} />
+  );
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
@@ -139,8 +154,20 @@ export const HistoryPanelContent = ({ model, documentId }: { model: string; docu
           Compare selected versions
         </Button>
         <Typography variant="pi" textColor="neutral600" aria-live="polite">
-          {selected.length === 2 ? '2 versions selected' : 'Tick two entries to compare them'}
+          {selected.length === 2 ? '2 versions selected' : 'Tick two versions (content saves, the draft, the live version)'}
         </Typography>
+      </Flex>
+      <Flex gap={4} wrap="wrap">
+        <Flex gap={2} alignItems="center">
+          {versionBox('draft', 'Current draft')}
+          <Typography variant="pi">Current draft</Typography>
+        </Flex>
+        {status.data?.live ? (
+          <Flex gap={2} alignItems="center">
+            {versionBox('published', 'Live version')}
+            <Typography variant="pi">Live version</Typography>
+          </Flex>
+        ) : null}
       </Flex>
       <Box tag="ol" aria-label="Workflow history" data-testid="editorial-workflow-history" style={{ listStyle: 'none', margin: 0, padding: 0, width: '100%' }}>
         {entries.map((entry, index) => {
@@ -170,11 +197,7 @@ export const HistoryPanelContent = ({ model, documentId }: { model: string; docu
               />
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <Flex gap={2} alignItems="center">
-                  <Checkbox
-                    aria-label={`Compare: ${label(entry)}`}
-                    checked={selected.includes(entry.id)}
-                    onCheckedChange={() => toggle(entry.id)}
-                  />
+                  {isContentSave(entry) ? versionBox(String(entry.id), label(entry)) : null}
                   <Typography variant="omega" fontWeight="bold" textColor="neutral800">
                     {ACTION_DONE[entry.action] ?? humanize(entry.action)}
                   </Typography>

@@ -71,11 +71,11 @@ export const WorkflowPanelContent = ({ model, documentId }: Props) => {
     focus.restore();
   };
 
-  const choose = async (action: Action, overridable = false) => {
+  const choose = async (action: Action) => {
     const item = data.allowedActions.find((candidate) => candidate.action === action);
     const requiresComment = item?.requiresComment ?? false;
     const requiresCorrection = item?.requiresCorrection ?? false;
-    if (action === 'publish' && (publishBlockers.length > 0 || overridable)) {
+    if (item?.requiresOverride) {
       open({ action, requiresComment, requiresCorrection, blockers: publishBlockers });
       return;
     }
@@ -98,11 +98,11 @@ export const WorkflowPanelContent = ({ model, documentId }: Props) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="editorial-workflow-panel" data-workflow-panel-state={data.state}>
-      {data.requestedChanges ? (
+      {data.changesRequested ? (
         <Box data-testid="editorial-workflow-requested-changes">
-          <Notice variant="warning" title={`Changes requested${data.requestedChanges.by?.name ? ` by ${data.requestedChanges.by.name}` : ''}`}>
-            {data.requestedChanges.comment}
-            {data.requestedChanges.at ? ` (${relativeTime(data.requestedChanges.at)})` : ''}
+          <Notice variant="warning" title={`Changes requested${data.changesRequested.by?.name ? ` by ${data.changesRequested.by.name}` : ''}`}>
+            {data.changesRequested.comment}
+            {data.changesRequested.at ? ` (${relativeTime(data.changesRequested.at)})` : ''}
           </Notice>
         </Box>
       ) : null}
@@ -163,7 +163,7 @@ export const WorkflowPanelContent = ({ model, documentId }: Props) => {
             data-workflow-action={item.action}
             data-focus-key={`action-${item.action}`}
           >
-            {item.action === 'publish' && publishBlockers.length ? 'Publish (blocked — override…)' : actionLabel(item.action)}
+            {item.requiresOverride ? `${actionLabel(item.action)} (blocked — override…)` : actionLabel(item.action)}
           </Button>
         ))}
         {blocked.length > 0 ? (
@@ -179,13 +179,8 @@ export const WorkflowPanelContent = ({ model, documentId }: Props) => {
                       {actionLabel(item.action)}
                     </Typography>
                     <Typography variant="pi" textColor="neutral700" data-testid="editorial-workflow-blocked-reason">
-                      {item.reason}
+                      {item.message}
                     </Typography>
-                    {item.overridable ? (
-                      <Button size="S" variant="tertiary" onClick={() => void choose(item.action, true)} data-focus-key={`override-${item.action}`}>
-                        {`${actionLabel(item.action)} with an override reason…`}
-                      </Button>
-                    ) : null}
                   </Flex>
                 </Flex>
               </Box>

@@ -13,16 +13,18 @@
  */
 import { adminApi } from '@strapi/strapi/admin';
 import type {
-  AllowedAction,
   Assignee,
   AssignedItem,
-  BulkInput,
-  BulkResponse,
+  BulkTransitionRequest,
+  BulkTransitionResult,
+  CompareResult,
   DiffResponse,
   HistoryRecord,
   ListState,
   NoteRecord,
   TransitionInput,
+  VersionId,
+  VersionSummary,
   WorkflowConfig,
   WorkflowStatus,
 } from '../contracts';
@@ -72,16 +74,23 @@ const workflowApi = adminApi
       }),
 
       /** Field-level diff of the draft against the live version (the approve and publish-correction dialogs). */
-      getWorkflowDiff: builder.query<DiffResponse, Doc>({
+      getWorkflowDiff: builder.query<DiffResponse['data'], Doc>({
         query: (doc) => `${docPath(doc)}/diff`,
-        transformResponse: unwrap<DiffResponse>,
+        transformResponse: unwrap<DiffResponse['data']>,
         providesTags: (_result, _error, doc) => [...docTags(doc)],
       }),
 
-      /** Field-level comparison of two recorded versions (history ids). */
-      compareWorkflowVersions: builder.query<DiffResponse, Doc & { from: string | number; to: string | number }>({
+      /** The recorded versions (content saves), oldest first, then the draft and the live version. */
+      getWorkflowVersions: builder.query<VersionSummary[], Doc>({
+        query: (doc) => `${docPath(doc)}/versions`,
+        transformResponse: unwrap<VersionSummary[]>,
+        providesTags: (_result, _error, doc) => [...docTags(doc)],
+      }),
+
+      /** Field-level comparison of any two versions. */
+      compareWorkflowVersions: builder.query<CompareResult, Doc & { from: VersionId; to: VersionId }>({
         query: ({ from, to, ...doc }) => ({ url: `${docPath(doc)}/compare`, method: 'GET', config: { params: { from, to } } }),
-        transformResponse: unwrap<DiffResponse>,
+        transformResponse: unwrap<CompareResult>,
       }),
 
       getReviewNotes: builder.query<NoteRecord[], Doc>({
@@ -135,9 +144,9 @@ const workflowApi = adminApi
         providesTags: (_result, _error, { uid }) => [...listTags(uid)],
       }),
 
-      bulkTransition: builder.mutation<BulkResponse, BulkInput>({
-        query: (data) => ({ url: `${BASE}/bulk/transitions`, method: 'POST', data }),
-        transformResponse: unwrap<BulkResponse>,
+      bulkTransition: builder.mutation<BulkTransitionResult, BulkTransitionRequest & { uid: string }>({
+        query: ({ uid, ...data }) => ({ url: `${BASE}/bulk/${encodeURIComponent(uid)}/transitions`, method: 'POST', data }),
+        transformResponse: unwrap<BulkTransitionResult>,
         invalidatesTags: (_result, _error, { uid, documentIds }) => [
           ...listTags(uid),
           ...documentIds.flatMap((documentId) => docTags({ uid, documentId })),
@@ -152,6 +161,7 @@ export const {
   useGetWorkflowStatusQuery,
   useGetWorkflowHistoryQuery,
   useGetWorkflowDiffQuery,
+  useGetWorkflowVersionsQuery,
   useCompareWorkflowVersionsQuery,
   useGetReviewNotesQuery,
   useCreateReviewNoteMutation,
@@ -165,4 +175,3 @@ export const {
 } = workflowApi;
 
 export { workflowApi };
-export type { AllowedAction };

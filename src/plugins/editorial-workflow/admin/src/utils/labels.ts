@@ -30,8 +30,7 @@ export const ACTION_DONE: Record<string, string> = {
   legal_hold: 'Placed a legal hold',
   release_hold: 'Released the legal hold',
   reinstate: 'Reinstated (back in review)',
-  content_save: 'Saved content',
-  content_changed_after_approval: 'Content changed after approval',
+  edit: 'Saved content',
   assign: 'Changed the assignment',
 };
 
