@@ -105,10 +105,28 @@ const workflowApi = adminApi
         invalidatesTags: (_result, _error, doc) => [...docTags(doc)],
       }),
 
-      /** Resolve or reopen a note (the server decides who may). */
+      /**
+       * Resolve or reopen a note (the server decides who may): `PATCH /notes/:id`.
+       * Strapi's fetch client has no PATCH, so this one request is sent with
+       * `fetch` and the session token Strapi's own store holds; nothing is
+       * stored or refreshed here (a lapsed session shows Strapi's message).
+       */
       updateReviewNote: builder.mutation<NoteRecord, Doc & { id: number; resolved: boolean }>({
-        query: ({ id, resolved }) => ({ url: `${BASE}/notes/${id}`, method: 'PUT', data: { resolved } }),
-        transformResponse: unwrap<NoteRecord>,
+        queryFn: async ({ id, resolved }, { getState }) => {
+          const token = (getState() as { admin_app?: { token?: string | null } }).admin_app?.token;
+          const backendURL = (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+          const response = await fetch(`${backendURL}${BASE}/notes/${id}`, {
+            method: 'PATCH',
+            credentials: 'include',
+            headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+            body: JSON.stringify({ resolved }),
+          });
+          const body = (await response.json().catch(() => null)) as { data?: NoteRecord; error?: { name: string; message: string; details?: unknown } } | null;
+          if (!response.ok || !body?.data) {
+            return { error: { name: body?.error?.name ?? 'UnknownError', message: body?.error?.message ?? `The server answered ${response.status}; nothing was changed.`, status: response.status, details: body?.error?.details } };
+          }
+          return { data: body.data };
+        },
         invalidatesTags: (_result, _error, doc) => [...docTags(doc)],
       }),
 
