@@ -12,7 +12,7 @@ const panel = (page) => page.getByTestId('editorial-workflow-panel');
 /** Open a document's edit view and wait for the workflow panel (optionally for a state). */
 const openDocument = async (page, baseUrl, documentId, { state } = {}) => {
   await page.goto(editUrl(baseUrl, documentId), { waitUntil: 'domcontentloaded' });
-  await panel(page).waitFor({ timeout: 30000 });
+  await panel(page).waitFor({ timeout: 90000 });
   if (state) await expectState(page, state);
 };
 
@@ -20,7 +20,7 @@ const openDocument = async (page, baseUrl, documentId, { state } = {}) => {
 const signInTo = async (page, baseUrl, user, documentId, { state } = {}) => {
   const { loginAs } = require('./browser');
   await loginAs(page, baseUrl, user, { to: `/content-manager/collection-types/${ARTICLE}/${documentId}` });
-  await panel(page).waitFor({ timeout: 30000 });
+  await panel(page).waitFor({ timeout: 90000 });
   if (state) await expectState(page, state);
 };
 
@@ -30,7 +30,7 @@ const strapiPublishButton = (page) => page.locator('button:not([data-workflow-ac
 /** The one state indicator: the workflow badge in the edit view's header. */
 const headerState = (page) => page.getByTestId('editorial-workflow-state');
 
-const expectState = async (page, state, timeout = 15000) => {
+const expectState = async (page, state, timeout = 30000) => {
   await page.locator(`[data-testid="editorial-workflow-state"][data-workflow-state="${state}"]`).first().waitFor({ timeout });
 };
 

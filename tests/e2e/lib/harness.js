@@ -14,7 +14,7 @@ const createHarness = ({ onFailure } = {}) => {
 
   const spec = (name, define) => {
     const steps = [];
-    define((title, fn, { timeout = 60000 } = {}) => steps.push({ title, fn, timeout }));
+    define((title, fn, { timeout = 180000 } = {}) => steps.push({ title, fn, timeout }));
     specs.push({ name, steps });
   };
 

@@ -90,7 +90,7 @@ module.exports = (spec) =>
     step('Ada finds the story under “My queue” on the home page and opens it', async ({ page, baseUrl, users, state }) => {
       await loginAs(page, baseUrl, users.author, { to: '/' });
       const queue = page.getByTestId('editorial-workflow-my-queue');
-      await queue.waitFor({ timeout: 30000 });
+      await queue.waitFor({ timeout: 90000 });
       const link = queue.locator(`[data-queue-document="${state.article.documentId}"] a`).first();
       await link.waitFor({ timeout: 15000 });
       await reveal(queue);
@@ -100,7 +100,7 @@ module.exports = (spec) =>
       await expectState(page, 'draft');
     });
 
-    step('Ada changes a quote’s speaker through the relation picker', async ({ page, baseUrl, state, api }) => {
+    step('Ada changes a quote’s speaker through the relation picker', async ({ page, baseUrl, state }) => {
       await page.goto(editUrl(baseUrl, state.quote.documentId, QUOTE), { waitUntil: 'domcontentloaded' });
       const picker = page.getByRole('combobox', { name: /^Speaker\b(?! (organi|desc|title))/i }).first();
       await picker.waitFor({ timeout: 30000 });
@@ -109,9 +109,10 @@ module.exports = (spec) =>
       await page.getByRole('option', { name: /Bethany Allen/ }).first().click();
       await saveDocument(page);
       await expectNotification(page, /Saved|saved/);
+      await page.getByRole('link', { name: /Bethany Allen/ }).first().waitFor({ timeout: 15000 });
+      // The history records the save with the field it changed.
+      await page.getByTestId('editorial-workflow-history').getByText(/Changed: .*Speaker/).first().waitFor({ timeout: 30000 });
       await screenshot(page, '04-author-changed-quote-speaker');
-      const quote = await api('GET', `/content-manager/collection-types/${QUOTE}/${state.quote.documentId}?populate=speaker`);
-      assert.match(JSON.stringify(quote.json.data.speaker ?? {}), /Bethany/);
     });
 
     step('Ada submits the story', async ({ page, baseUrl, state }) => {
