@@ -23,7 +23,8 @@ const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'te
 
 export const articleData = (over: Record<string, unknown> = {}): Record<string, unknown> => {
   const headline = unique('Workflow headline');
-  return { headline, slug: headline.toLowerCase().replace(/[^a-z0-9]+/g, '-'), body: paragraph('Body text.'), language: 'en', ...over };
+  // datePublished: publishing checks block an article without one (issue 9).
+  return { headline, slug: headline.toLowerCase().replace(/[^a-z0-9]+/g, '-'), body: paragraph('Body text.'), language: 'en', datePublished: '2026-01-05T09:00:00.000Z', ...over };
 };
 
 const docs = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as never) as unknown as {
@@ -66,6 +67,8 @@ export type TransitionBody = {
   expectedVersion?: number;
   correction?: { date?: string; text: string };
   scheduledAt?: string;
+  overrideReason?: string;
+  kind?: 'correction' | 'update';
 };
 
 /** POST a transition as an admin user. */

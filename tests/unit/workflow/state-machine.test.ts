@@ -2,6 +2,7 @@ import { ACTIONS, STATES, type Action, type Role, type State } from '../../../sr
 import {
   TRANSITIONS,
   allowedActions,
+  blockedActions,
   effectiveRoles,
   evaluate,
   type DocumentFacts,
@@ -229,10 +230,90 @@ describe('Given the allowed actions per role', () => {
 
   it('when an action needs a comment or a correction, then the allowed action says so', () => {
     const [withdraw] = allowedActions(facts('published'), superAdmin, options()).filter((item) => item.action === 'withdraw');
-    expect(withdraw).toEqual({ action: 'withdraw', requiresComment: true, requiresCorrection: false });
+    expect(withdraw).toEqual({ action: 'withdraw', requiresComment: true, requiresCorrection: false, requiresOverride: false });
     const [correction] = allowedActions(facts('correcting', { correctionStartedBy: editorA.key }), editorB, options()).filter(
       (item) => item.action === 'publish_correction',
     );
-    expect(correction).toEqual({ action: 'publish_correction', requiresComment: false, requiresCorrection: true });
+    expect(correction).toEqual({ action: 'publish_correction', requiresComment: false, requiresCorrection: true, requiresOverride: false });
+  });
+});
+
+describe('four-eyes covers content', () => {
+  const reviewed = (over: Partial<DocumentFacts> = {}) => facts('in_review', { submittedBy: author.key, contentEditors: [editorA.key], ...over });
+
+  it('when an Editor saved content changes since the submission, then that Editor may not approve, and the refusal says why', () => {
+    const refusal = evaluate({ action: 'approve' }, reviewed(), editorA, options());
+    expect(refusal).toMatchObject({ ok: false, status: 403, code: 'four_eyes' });
+    expect(refusal.ok ? '' : refusal.message).toContain('saved content changes since it was submitted');
+    expect(evaluate({ action: 'approve' }, reviewed(), editorB, options()).ok).toBe(true);
+  });
+
+  it('when an Editor edited during a correction, then that Editor may not publish it, in either kind', () => {
+    const correcting = facts('correcting', { correctionStartedBy: editorB.key, contentEditors: [editorA.key] });
+    for (const kind of ['correction', 'update'] as const) {
+      const input: TransitionInput = { action: 'publish_correction', kind, correction: kind === 'correction' ? { text: 'Fixed' } : null };
+      expect(evaluate(input, correcting, editorA, options())).toMatchObject({ ok: false, code: 'four_eyes' });
+      expect(evaluate(input, correcting, editorB, options())).toMatchObject({ ok: false, code: 'four_eyes' });
+      expect(evaluate(input, facts('correcting', { correctionStartedBy: editorB.key }), editorA, options()).ok).toBe(true);
+    }
+  });
+
+  it('when four-eyes is off for the type, then content editors may approve', () => {
+    expect(evaluate({ action: 'approve' }, reviewed(), editorA, options({ fourEyes: false })).ok).toBe(true);
+  });
+
+  it('then blockedActions lists approve with the four-eyes reason, and allowedActions leaves it out', () => {
+    expect(blockedActions(reviewed(), editorA, options())).toEqual([expect.objectContaining({ action: 'approve', code: 'four_eyes', status: 403 })]);
+    expect(allowedActions(reviewed(), editorA, options()).map((item) => item.action)).not.toContain('approve');
+    // Actions the role or the state rule out are not "blocked": they are simply not offered.
+    expect(blockedActions(reviewed(), author, options())).toEqual([]);
+  });
+});
+
+describe('publishing checks', () => {
+  const blockers = [
+    { code: 'open_import_flags' as const, count: 29, message: '29 open import flags' },
+    { code: 'missing_date_published' as const, count: 1, message: 'no publication date' },
+  ];
+  const approved = facts('approved', { publishBlockers: blockers });
+
+  it('when something blocks, then publish and schedule are refused (409) with the blockers, unless an override reason is given', () => {
+    for (const action of ['publish', 'schedule'] as const) {
+      const refusal = evaluate({ action, scheduledAt: '2026-11-28T00:00:00.000Z' }, approved, editorB, options());
+      expect(refusal).toMatchObject({ ok: false, status: 409, code: 'publish_checks', blockers });
+      const decision = evaluate({ action, scheduledAt: '2026-11-28T00:00:00.000Z', overrideReason: 'Checked by the desk' }, approved, editorB, options());
+      expect(decision).toMatchObject({ ok: true, overridden: blockers });
+    }
+  });
+
+  it('when nothing blocks, then publish needs no override and nothing is overridden', () => {
+    expect(evaluate({ action: 'publish' }, facts('approved'), editorB, options())).toMatchObject({ ok: true, overridden: [] });
+  });
+
+  it('then the allowed publish says it needs an override', () => {
+    const [publish] = allowedActions(approved, editorB, options()).filter((item) => item.action === 'publish');
+    expect(publish).toMatchObject({ requiresOverride: true });
+  });
+
+  it('then a blank override reason does not count', () => {
+    expect(evaluate({ action: 'publish', overrideReason: '   ' }, approved, editorB, options())).toMatchObject({ ok: false, code: 'publish_checks' });
+  });
+});
+
+describe('corrections and updates', () => {
+  const correcting = facts('correcting', { correctionStartedBy: editorA.key });
+
+  it('when the kind is update, then no public note is needed, and one is refused', () => {
+    expect(evaluate({ action: 'publish_correction', kind: 'update' }, correcting, editorB, options()).ok).toBe(true);
+    expect(evaluate({ action: 'publish_correction', kind: 'update', correction: { text: 'Public note' } }, correcting, editorB, options())).toMatchObject({
+      ok: false,
+      status: 400,
+      code: 'correction_not_allowed',
+    });
+  });
+
+  it('when the kind is correction (the default), then the public note is required', () => {
+    expect(evaluate({ action: 'publish_correction' }, correcting, editorB, options())).toMatchObject({ ok: false, code: 'correction_required' });
+    expect(evaluate({ action: 'publish_correction', kind: 'correction' }, correcting, editorB, options())).toMatchObject({ ok: false, code: 'correction_required' });
   });
 });

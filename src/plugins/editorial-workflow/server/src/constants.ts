@@ -134,7 +134,11 @@ export const MESSAGES = {
   notScheduled: (state: State) =>
     `Nothing is scheduled. Current state: "${state}"; needed state: "approved" with a scheduled publication; needed role: Editor.`,
   commentRequired: (action: Action) => `"${action}" needs a comment (the reason).`,
-  correctionRequired: (action: Action) => `"${action}" needs a correction note: { "correction": { "text": "…", "date"?: "…" } }.`,
+  correctionRequired: (action: Action) =>
+    `"${action}" needs a correction note: { "correction": { "text": "…", "date"?: "…" } } (or "kind": "update" for a change without a public note, e.g. a typo).`,
+  updateHasNoNote: 'An update ("kind": "update") has no public note: leave out "correction", or use "kind": "correction".',
+  correctionsAppendOnly: (path: string) =>
+    `${path}: published correction notes cannot be edited or deleted (corrections are append-only); add a new correction instead.`,
   versionConflict: (expected: number, actual: number) =>
     `The workflow state changed since you loaded it (you had version ${expected}, it is now ${actual}); reload and try again.`,
   concurrentTransition: 'Another transition of this document happened at the same time; reload and try again.',
@@ -155,5 +159,7 @@ export const MESSAGES = {
   readOnlyRecords: (uid: string, action: string) =>
     `${uid} records are written only by the editorial workflow; "${action}" is refused.`,
   noteParent: 'The parent note belongs to another document.',
+  noteResolveForbidden: (verb: 'resolve' | 'reopen') =>
+    `Only the note's author, the story's assignee or an Editor may ${verb} this note.`,
   assigneeUnknown: (id: number) => `No active admin user with id ${id}.`,
 } as const;

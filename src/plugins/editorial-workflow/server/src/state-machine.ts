@@ -14,7 +14,7 @@ export type TransitionRule = {
   /** Roles allowed (Editors can do Author things; Super Admin can do everything). */
   roles: readonly Role[];
   requiresComment: boolean;
-  /** A correction note {date?, text} (only where the content type keeps corrections). */
+  /** A correction note {date?, text} (only where the content type keeps corrections, and not for `kind: 'update'`). */
   requiresCorrection: boolean;
   /** An Author (without Editor rights) may only act on documents they created. */
   authorsOwnOnly: boolean;
@@ -124,6 +124,10 @@ export type DocumentFacts = {
   scheduledPublishAt: string | null;
 };
 
+/** Kinds of publish_correction: a public, append-only correction note, or an update without one. */
+export const CORRECTION_KINDS = ['correction', 'update'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
 export type PublishBlocker = { code: 'open_import_flags' | 'missing_date_published'; count: number; message: string };
 
 export type TransitionInput = {
@@ -132,6 +136,8 @@ export type TransitionInput = {
   overrideReason?: string | null;
   comment?: string | null;
   correction?: { text?: string | null; date?: string | null } | null;
+  /** publish_correction: `correction` (public note, the default) or `update` (no public note, e.g. a typo). */
+  kind?: CorrectionKind | null;
   scheduledAt?: string | null;
 };
 
@@ -154,6 +160,7 @@ export type RefusalCode =
   | 'not_scheduled'
   | 'comment_required'
   | 'correction_required'
+  | 'correction_not_allowed'
   | 'invalid_schedule'
   | 'publish_checks'
   | 'override_forbidden';
@@ -250,7 +257,11 @@ export const evaluate = (
     if (blockers.length && !hasText(input.overrideReason)) return refuse(409, 'publish_checks', MESSAGES.publishChecks(action, state, blockers), blockers);
     if (blockers.length && !roles.has('editor')) return refuse(403, 'override_forbidden', MESSAGES.overrideForbidden(action), blockers);
     if (transition.requiresComment && !hasText(input.comment)) return refuse(400, 'comment_required', MESSAGES.commentRequired(action));
-    if (transition.requiresCorrection && options.correctionsSupported && !hasText(input.correction?.text)) {
+    const isUpdate = input.kind === 'update';
+    if (transition.requiresCorrection && isUpdate && hasText(input.correction?.text)) {
+      return refuse(400, 'correction_not_allowed', MESSAGES.updateHasNoNote);
+    }
+    if (transition.requiresCorrection && !isUpdate && options.correctionsSupported && !hasText(input.correction?.text)) {
       return refuse(400, 'correction_required', MESSAGES.correctionRequired(action));
     }
     if (action === 'schedule') {

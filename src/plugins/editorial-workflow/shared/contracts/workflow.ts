@@ -48,6 +48,7 @@ export type RefusalCode =
   | 'not_scheduled'
   | 'comment_required'
   | 'correction_required'
+  | 'correction_not_allowed'
   | 'invalid_schedule'
   | 'publish_checks'
   | 'override_forbidden'

@@ -9,7 +9,7 @@ import { param, requireActor, type ControllerContext } from './request';
 
 type Ability = { can: (action: string, subject?: string) => boolean };
 
-/** Review notes (admin routes): threaded via parentId, resolvable by anyone who may edit the document. */
+/** Review notes (admin routes): threaded via parentId; resolvable by the note's author, the story's assignee or an Editor. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const notes = () => getService<NotesService>(strapi, 'notes');
 
@@ -33,9 +33,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const note = await notes().findById(id);
       if (!note) throw new errors.NotFoundError(`No review note ${id}.`);
       const ability = (ctx.state as { userAbility?: Ability }).userAbility;
-      if (!ability?.can(CONTENT_MANAGER_ACTIONS.update, note.document.uid)) {
-        throw forbidden(`Resolving a note needs permission to edit ${note.document.uid}.`);
+      if (!ability?.can(CONTENT_MANAGER_ACTIONS.read, note.document.uid)) {
+        throw forbidden(`You cannot read ${note.document.uid} in the content manager.`);
       }
+      // Who may resolve or reopen (author, assignee, Editor) is the notes service's rule.
       ctx.body = { data: await notes().setResolved(id, resolved, actor) };
     },
   };

@@ -3,14 +3,17 @@ import { ACTIONS, ROLE_LABELS, STATE_META, STATES } from '../constants';
 import { TRANSITIONS } from '../state-machine';
 import type { HistoryService } from '../services/history';
 import type { SettingsService } from '../services/settings';
+import type { VersionsService } from '../services/versions';
 import type { WorkflowService } from '../services/workflow';
 import { getService } from '../utils/db';
 import { validateAssignmentBody, validateStatesQuery, validateTransitionBody } from '../validation/transitions';
+import { validateCompareQuery } from '../validation/versions';
 import { param, requireActor, type ControllerContext } from './request';
 
 /** Admin routes (/editorial-workflow/...): what the admin panel's workflow UI calls. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const workflow = () => getService<WorkflowService>(strapi, 'workflow');
+  const versions = () => getService<VersionsService>(strapi, 'versions');
 
   return {
     async config(ctx: ControllerContext) {
@@ -51,6 +54,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const uid = param(ctx, 'uid');
       const documentId = param(ctx, 'documentId');
       ctx.body = { data: await getService<HistoryService>(strapi, 'history').list(uid, documentId) };
+    },
+
+    async versions(ctx: ControllerContext) {
+      ctx.body = { data: await versions().list(param(ctx, 'uid'), param(ctx, 'documentId')) };
+    },
+
+    async compare(ctx: ControllerContext) {
+      const { from, to } = await validateCompareQuery(ctx.query);
+      ctx.body = { data: await versions().compare(param(ctx, 'uid'), param(ctx, 'documentId'), from, to) };
+    },
+
+    /** The draft against the live version: what the approve and publish-correction dialogs show. */
+    async diff(ctx: ControllerContext) {
+      ctx.body = { data: await versions().diffLive(param(ctx, 'uid'), param(ctx, 'documentId')) };
     },
 
     async assign(ctx: ControllerContext) {

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { changedFields, pick } from '../utils/content-snapshot';
+import { errors } from '@strapi/utils';
+import { MESSAGES } from '../constants';
+import { appendOnlyViolation } from '../utils/append-only';
+import { changedFields, pick, type Content } from '../utils/content-snapshot';
 import { documents, getService, query } from '../utils/db';
 import { isGateBypassed, isWorkflowOperation } from '../utils/workflow-scope';
 import { systemActor, type ActorsService } from './actors';
@@ -20,7 +23,8 @@ export type ContentGuardService = {
  * compared with the draft before it; a real content change writes an `edit`
  * history row (who, which fields, their previous values) and, when the
  * document was approved, returns it to `in_review` ("content changed after
- * approval"). Updates the workflow itself makes (corrections it appends) are
+ * approval"). Published correction notes are append-only (400 naming the
+ * path of the edited note). Updates the workflow itself makes (corrections it appends) are
  * part of their transition and are not counted.
  *
  * "Save and publish" in the content manager runs the save and the publish in
@@ -53,6 +57,18 @@ export default ({ strapi }: { strapi: Core.Strapi }): ContentGuardService => {
     return found;
   };
 
+  /** Once published, correction notes are append-only, whatever the path (a failed check rolls the save back). */
+  const refuseEditedCorrections = async (uid: string, documentId: string, after: Content | null) => {
+    const field = settings().require(uid).correctionsField;
+    if (!field) return;
+    const live = await versions().published(uid, documentId);
+    const path = live ? appendOnlyViolation(field, live[field], after?.[field]) : null;
+    if (!path) return;
+    const message = MESSAGES.correctionsAppendOnly(path);
+    // Strapi's validation-error shape, so the admin form marks the field.
+    throw new errors.ValidationError(message, { errors: [{ path: path.split(/[.[\]]+/).filter(Boolean), message, name: 'ValidationError' }] });
+  };
+
   const onUpdate = async (uid: string, documentId: string, next: () => Promise<unknown>) =>
     strapi.db.transaction(async () => {
       const before = await versions().draft(uid, documentId);
@@ -60,6 +76,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): ContentGuardService => {
       const after = await versions().draft(uid, documentId);
       const fields = changedFields(versions().fields(uid), before, after);
       if (!fields.length) return result;
+      await refuseEditedCorrections(uid, documentId, after);
       const actor = actors().current() ?? systemActor('A script or import (no signed-in user)', [], 'system');
       const returned: DocumentRef[] = [];
       if ((await workflow().recordContentSave(uid, documentId, { fields, before: pick(before, fields) }, actor)).returnedToReview) {

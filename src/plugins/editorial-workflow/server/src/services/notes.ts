@@ -1,31 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { MESSAGES, NOTE_UID, WEBHOOK_EVENTS } from '../constants';
+import type { CreateNoteRequest, NoteRecord as ContractNoteRecord } from '../../../shared/contracts/notes';
+import { MESSAGES, NOTE_UID, STATE_UID, WEBHOOK_EVENTS } from '../constants';
+import { effectiveRoles } from '../state-machine';
 import { getService, isoOrNull, query, type Row } from '../utils/db';
+import { forbidden } from '../utils/errors';
 import { validateSystemFlags, type SystemFlag } from '../validation/notes';
 import { systemActor, type Actor } from './actors';
 import type { SettingsService } from './settings';
 
-export type NoteRecord = {
-  id: number;
-  document: { uid: string; documentId: string };
-  parentId: number | null;
-  body: string;
-  resolved: boolean;
-  resolvedBy: { key: string; name: string | null } | null;
-  resolvedAt: string | null;
-  author: { key: string; name: string | null };
-  code: string | null;
-  path: string | null;
-  excerpt: string | null;
-  createdAt: string | null;
-};
+/** A note as the routes return it (shared with the admin: shared/contracts/notes.ts). */
+export type NoteRecord = ContractNoteRecord;
 
 export type NotesService = {
   list(uid: string, documentId: string): Promise<NoteRecord[]>;
   findById(id: number): Promise<NoteRecord | null>;
-  create(uid: string, documentId: string, input: { body: string; parentId?: number | null }, actor: Actor): Promise<NoteRecord>;
+  create(uid: string, documentId: string, input: CreateNoteRequest, actor: Actor): Promise<NoteRecord>;
   setResolved(id: number, resolved: boolean, actor: Actor): Promise<NoteRecord>;
   /**
    * Machine-generated flags (e.g. the importer's review flags) as notes, idempotent
@@ -76,6 +67,18 @@ export default ({ strapi }: { strapi: Core.Strapi }): NotesService => {
       );
     });
 
+  /** Its author, the story's assignee or an Editor: nobody else closes or reopens someone's note. */
+  const assertMayResolve = async (note: Row, actor: Actor) => {
+    if (String(note.authorKey) === actor.key || effectiveRoles(actor.roles).has('editor')) return;
+    const state = await query(strapi, STATE_UID).findOne({
+      where: { targetUid: note.targetUid, targetDocumentId: note.targetDocumentId },
+      select: ['id', 'assigneeId'],
+    });
+    if (state?.assigneeId && `admin:${String(state.assigneeId)}` === actor.key) return;
+    throw forbidden(MESSAGES.noteResolveForbidden(resolvedWord(note)), { code: 'forbidden_role' });
+  };
+  const resolvedWord = (note: Row) => (note.resolved === true || note.resolved === 1 ? 'reopen' : 'resolve');
+
   const service: NotesService = {
     async list(uid, documentId) {
       settings().require(uid);
@@ -93,6 +96,10 @@ export default ({ strapi }: { strapi: Core.Strapi }): NotesService => {
 
     async create(uid, documentId, input, actor) {
       settings().require(uid);
+      // A note belongs to a story: the document must exist.
+      if ((await query(strapi, uid).count({ where: { documentId } })) === 0) {
+        throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
+      }
       if (input.parentId !== undefined && input.parentId !== null) {
         const parent = await notes().findOne({ where: { id: input.parentId } });
         if (!parent || parent.targetUid !== uid || parent.targetDocumentId !== documentId) {
@@ -120,6 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): NotesService => {
     async setResolved(id, resolved, actor) {
       const existing = await notes().findOne({ where: { id } });
       if (!existing) throw new errors.NotFoundError(`No review note ${id}.`);
+      await assertMayResolve(existing, actor);
       return strapi.db.transaction(async ({ onCommit }) => {
         const row = await notes().update({
           where: { id },

@@ -30,6 +30,8 @@ export type VersionsService = {
   published(uid: string, documentId: string): Promise<Content | null>;
   list(uid: string, documentId: string): Promise<VersionSummary[]>;
   compare(uid: string, documentId: string, from: VersionId, to: VersionId): Promise<CompareResult>;
+  /** The current draft against the live version (against nothing when the document was never published). */
+  diffLive(uid: string, documentId: string): Promise<CompareResult & { live: boolean }>;
 };
 
 type EditDetails = { fields?: string[]; before?: Content };
@@ -97,6 +99,17 @@ export default ({ strapi }: { strapi: Core.Strapi }): VersionsService => {
     return diff;
   };
 
+  const compareContents = (uid: string, from: VersionId, to: VersionId, before: Content, after: Content): CompareResult => {
+    const fields = service.fields(uid);
+    const changed = new Set(changedFields(fields, before, after));
+    return {
+      from,
+      to,
+      fields: fields.map((field) => fieldDiff(uid, field, before[field], after[field], changed.has(field))),
+      changedFields: fields.filter((field) => changed.has(field)),
+    };
+  };
+
   const service: VersionsService = {
     fields: (uid) => contentFields(modelOf(uid)),
     draft: (uid, documentId) => load(uid, documentId, false),
@@ -124,15 +137,15 @@ export default ({ strapi }: { strapi: Core.Strapi }): VersionsService => {
       const current = await service.draft(uid, documentId);
       if (!current) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
       const rows = await edits(uid, documentId);
-      const [before, after] = [await resolve(uid, documentId, from, rows, current), await resolve(uid, documentId, to, rows, current)];
-      const fields = service.fields(uid);
-      const changed = new Set(changedFields(fields, before, after));
-      return {
-        from,
-        to,
-        fields: fields.map((field) => fieldDiff(uid, field, before[field], after[field], changed.has(field))),
-        changedFields: fields.filter((field) => changed.has(field)),
-      };
+      return compareContents(uid, from, to, await resolve(uid, documentId, from, rows, current), await resolve(uid, documentId, to, rows, current));
+    },
+
+    async diffLive(uid, documentId) {
+      settings().require(uid);
+      const current = await service.draft(uid, documentId);
+      if (!current) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
+      const live = await service.published(uid, documentId);
+      return { ...compareContents(uid, 'published', 'draft', live ?? {}, current), live: live !== null };
     },
   };
   return service;

@@ -4,6 +4,7 @@ import type { WorkflowStatus as ContractStatus } from '../../../shared/contracts
 import { INITIAL_STATE, MESSAGES, STATE_UID, WEBHOOK_EVENTS, type Action, type State } from '../constants';
 import type { ContentTypeSettings } from '../config/settings';
 import {
+  CORRECTION_KINDS,
   allowedActions,
   blockedActions,
   effectiveRoles,
@@ -90,9 +91,6 @@ const REVIEW_STATES: readonly State[] = ['in_review', 'approved', 'correcting'];
 
 /** The scheduler's actor key (its publications were checked when they were scheduled). */
 const SCHEDULER_KEY = 'system:scheduler';
-
-/** Kinds of publish_correction: a public correction note, or an update without one. */
-const CORRECTION_KINDS = ['correction', 'update'] as const;
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
@@ -338,7 +336,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
 
         let published: DocumentResult | null = null;
         if (decision.rule.effect === 'publish') {
-          if (decision.rule.action === 'publish_correction' && ct.correctionsField && input.correction?.text) {
+          if (decision.rule.action === 'publish_correction' && input.kind !== 'update' && ct.correctionsField && input.correction?.text) {
             await runInWorkflowScope([root], () => appendCorrection(uid, documentId, ct.correctionsField as string, input.correction as { text: string }));
           }
           const plan = await cascade().plan(uid, documentId);
@@ -380,6 +378,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
             ? isoOrNull((await query(strapi, uid).findOne({ where: { documentId, publishedAt: null }, select: ['updatedAt'] }))?.updatedAt)
             : snapshot.contentVersion;
         const details: Record<string, unknown> = {};
+        if (decision.rule.action === 'publish_correction') details.kind = input.kind ?? 'correction';
         if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
         if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
         if (decision.overridden.length) details.override = { reason: input.overrideReason?.trim() ?? '', blockers: decision.overridden };

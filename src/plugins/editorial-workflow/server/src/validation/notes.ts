@@ -1,6 +1,8 @@
 import { validateYupSchema, yup } from '@strapi/utils';
+import { REFUSE_UNKNOWN } from './common';
+import type { CreateNoteRequest, ResolveNoteRequest } from '../../../shared/contracts/notes';
 
-export type NoteBody = { body: string; parentId?: number | null };
+export type NoteBody = CreateNoteRequest;
 export type SystemFlag = { code: string; message: string; path?: string | null; excerpt?: string | null };
 
 const noteSchema = yup
@@ -25,10 +27,10 @@ const flagsSchema = yup
   .required();
 
 export const validateNoteBody = (body: unknown): Promise<NoteBody> =>
-  validateYupSchema(noteSchema, { strict: false, abortEarly: false })(body ?? {}) as Promise<NoteBody>;
+  validateYupSchema(noteSchema, REFUSE_UNKNOWN)(body ?? {}) as Promise<NoteBody>;
 
-export const validateResolveBody = (body: unknown): Promise<{ resolved: boolean }> =>
-  validateYupSchema(resolveSchema, { strict: true, abortEarly: false })(body ?? {}) as Promise<{ resolved: boolean }>;
+export const validateResolveBody = (body: unknown): Promise<ResolveNoteRequest> =>
+  validateYupSchema(resolveSchema, { strict: true, abortEarly: false })(body ?? {}) as Promise<ResolveNoteRequest>;
 
 export const validateSystemFlags = (flags: unknown): Promise<SystemFlag[]> =>
   validateYupSchema(flagsSchema, { strict: false, abortEarly: false })(flags) as Promise<SystemFlag[]>;

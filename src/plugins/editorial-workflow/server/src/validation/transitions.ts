@@ -1,9 +1,7 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import type { CorrectionKind } from '../../../shared/contracts/workflow';
 import { ACTIONS, type Action } from '../constants';
-
-const CORRECTION_KINDS: readonly CorrectionKind[] = ['correction', 'update'];
-import { isoDate } from './common';
+import { CORRECTION_KINDS, type CorrectionKind } from '../state-machine';
+import { REFUSE_UNKNOWN, isoDate } from './common';
 
 export type TransitionBody = {
   action: Action;
@@ -39,7 +37,7 @@ const transitionSchema = yup
   .noUnknown();
 
 export const validateTransitionBody = (body: unknown): Promise<TransitionBody> =>
-  validateYupSchema(transitionSchema, { strict: false, abortEarly: false })(body ?? {}) as Promise<TransitionBody>;
+  validateYupSchema(transitionSchema, REFUSE_UNKNOWN)(body ?? {}) as Promise<TransitionBody>;
 
 export type AssignmentBody = { assigneeId: number | null; dueDate?: string | null };
 
@@ -51,7 +49,7 @@ const assignmentSchema = yup
   .noUnknown();
 
 export const validateAssignmentBody = (body: unknown): Promise<AssignmentBody> =>
-  validateYupSchema(assignmentSchema, { strict: false, abortEarly: false })(body ?? {}) as Promise<AssignmentBody>;
+  validateYupSchema(assignmentSchema, REFUSE_UNKNOWN)(body ?? {}) as Promise<AssignmentBody>;
 
 const statesQuerySchema = yup.object({
   uid: yup.string().required(),
