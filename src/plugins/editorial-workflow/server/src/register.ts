@@ -1,14 +1,17 @@
 import type { Core } from '@strapi/strapi';
+import { registerIndexMigration } from './migrations/indexes';
 import type { GateService } from './services/gate';
 import type { SettingsService } from './services/settings';
 import { getService } from './utils/db';
 
 /**
  * Check the configuration against the loaded content types (a bad one stops
- * boot) and install the publish gate before anything can publish.
+ * boot), install the publish gate before anything can publish, and have the
+ * plugin's table indexes created after the schema sync.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   getService<SettingsService>(strapi, 'settings').load();
+  registerIndexMigration(strapi);
   const gate = getService<GateService>(strapi, 'gate').middleware();
   strapi.documents.use(gate as unknown as Parameters<typeof strapi.documents.use>[0]);
 };
