@@ -67,6 +67,11 @@ describe('an Author in the content manager', () => {
     const experts = await app.http().get(cm(`${EXPERT}?page=1&pageSize=100`)).set(bearer(author));
     expect(experts.status).toBe(200);
     expect(ids(experts.body.results)).toEqual(expect.arrayContaining([othersGraph.expert.documentId, assignedGraph.expert.documentId]));
+    // The speaker picker lists existing experts by their label (name and affiliation), not by documentId.
+    const picker = await app.http().get(`/content-manager/relations/${QUOTE}/speaker?pageSize=100`).set(bearer(author));
+    expect(picker.status).toBe(200);
+    const choice = (picker.body.results as { documentId: string; label?: string }[]).find((result) => result.documentId === othersGraph.expert.documentId);
+    expect(choice?.label).toBe(`${String(othersGraph.expert.name)} (${String(othersGraph.organization.name)})`);
 
     const res = await app
       .http()
