@@ -139,15 +139,24 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
 const bulkAction = ({ action, label, intro }: (typeof BULK_ACTIONS)[number]): BulkActionComponent => {
   const Component: BulkActionComponent = ({ model, documents }) => {
     const { data: config } = useWorkflowConfig();
+    const selection = documents.map((document) => document.documentId).join(',');
+    const latest = React.useRef(documents);
+    latest.current = documents;
+    // One component per selection: the list refetches after the action, and a new
+    // component there would lose the outcome the dialog is showing.
+    const Content = React.useMemo(
+      () =>
+        function BulkDialogContent({ onClose }: { onClose: () => void }) {
+          const [frozen] = React.useState(latest.current);
+          return <BulkContent model={model} documents={frozen} action={action} intro={intro} onClose={onClose} />;
+        },
+      [model, selection],
+    );
     if (!isUnderWorkflow(config, model)) return null;
     return {
       label,
       variant: action === 'publish' ? 'default' : 'secondary',
-      dialog: {
-        type: 'modal',
-        title: `${label}: ${documents.length} selected`,
-        content: ({ onClose }: { onClose: () => void }) => <BulkContent model={model} documents={documents} action={action} intro={intro} onClose={onClose} />,
-      },
+      dialog: { type: 'modal', title: `${label}: ${documents.length} selected`, content: Content },
     };
   };
   return Component;
