@@ -109,7 +109,7 @@ module.exports = (spec) =>
       await page.getByRole('option', { name: /Bethany Allen/ }).first().click();
       await saveDocument(page);
       await expectNotification(page, /Saved|saved/);
-      await page.getByRole('link', { name: /Bethany Allen/ }).first().waitFor({ timeout: 15000 });
+      await page.getByText(/Bethany Allen/).first().waitFor({ timeout: 15000 });
       // The history records the save with the field it changed.
       await page.getByTestId('editorial-workflow-history').getByText(/Changed: .*Speaker/).first().waitFor({ timeout: 30000 });
       await screenshot(page, '04-author-changed-quote-speaker');
