@@ -29,14 +29,15 @@ const QUOTE = 'api::quote.quote';
 const SEEDED_SLUG = 'china-ready-to-export-controversial-surveillance-techniques';
 const publicArticle = (baseUrl, slug) => fetch(`${baseUrl}/api/articles/slug/${slug}`);
 
-/** Type at the end of the body's first paragraph (the blocks editor) and save. */
+/** Append a sentence at the end of the body (the blocks editor) and save. */
 const editBody = async (page, text) => {
   const editor = page.locator('[contenteditable="true"][role="textbox"]').first();
   await editor.waitFor({ timeout: 15000 });
   await editor.click();
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('End');
-  await page.keyboard.type(text);
+  await page.keyboard.press('Control+End');
+  await page.waitForTimeout(300);
+  await page.keyboard.type(text, { delay: 20 });
+  await page.waitForTimeout(300);
   await saveDocument(page);
   await expectNotification(page, /Saved|saved/);
 };
