@@ -42,7 +42,7 @@ const clickAction = async (page, action) => {
 };
 
 /** Fill the labelled fields of the open workflow dialog and confirm. */
-const confirmDialog = async (page, { fields = {}, confirm, timeout = 15000 }) => {
+const confirmDialog = async (page, { fields = {}, confirm, timeout = 90000 }) => {
   const dialog = page.getByRole('dialog');
   await dialog.waitFor({ timeout: 10000 });
   for (const [label, value] of Object.entries(fields)) {
