@@ -131,7 +131,9 @@ export const ActionDialog = ({ uid, documentId, status, target, onClose, onConfi
   const commentRequired = target.requiresComment || REASON_REQUIRED.includes(action);
   const isCorrection = action === 'publish_correction';
   const needsNote = isCorrection && kind === 'correction';
-  const needsOverride = blockers.length > 0;
+  // The target's blockers count from the first render, so the dialog opens focused on the override reason.
+  const activeBlockers = blockers.length ? blockers : (target.blockers ?? []);
+  const needsOverride = activeBlockers.length > 0;
   const missing =
     (commentRequired && !comment.trim()) ||
     (action === 'withdraw' && !notice.trim()) ||
@@ -226,7 +228,7 @@ export const ActionDialog = ({ uid, documentId, status, target, onClose, onConfi
                 />
               </Box>
             ) : null}
-            {needsOverride ? <PublishBlockers blockers={blockers} /> : null}
+            {needsOverride ? <PublishBlockers blockers={activeBlockers} /> : null}
             {error ? (
               <Alert variant="danger" title="Refused" closeLabel="Dismiss" onClose={() => setError(null)}>
                 {error}
