@@ -11,6 +11,14 @@ const show = (value: unknown): string => {
 
 const clip = (text: string, max = 400) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
+/** Unchanged text between changes: only its ends, so the changes stand out in a long body. */
+const context = (text: string, index: number, last: number) => {
+  if (text.length <= 200) return text;
+  const head = index === 0 ? '' : text.slice(0, 90);
+  const tail = index === last ? '' : text.slice(-90);
+  return `${head} … ${tail}`;
+};
+
 /** A word-level text diff (from the server): insertions underlined in green, deletions struck in red. */
 const TextDiff = ({ parts }: { parts: TextChange[] }) => (
   <Typography variant="pi" textColor="neutral800" style={{ whiteSpace: 'pre-wrap' }} data-testid="editorial-workflow-text-diff">
@@ -24,7 +32,7 @@ const TextDiff = ({ parts }: { parts: TextChange[] }) => (
           {part.value}
         </del>
       ) : (
-        <span key={index}>{clip(part.value, 300)}</span>
+        <span key={index}>{context(part.value, index, parts.length - 1)}</span>
       ),
     )}
   </Typography>
