@@ -69,6 +69,8 @@ export type TransitionBody = {
   scheduledAt?: string;
   overrideReason?: string;
   kind?: 'correction' | 'update';
+  /** withdraw: the public notice (comment is the internal reason). */
+  notice?: string;
 };
 
 /** POST a transition as an admin user. */

@@ -128,7 +128,7 @@ describe('unpublishing and deleting a published document outside `withdraw`', ()
 
   it('Given a withdrawn article, When it is deleted, Then that is allowed and its history survives', async () => {
     const article = await publishedArticle(app, editorA, editorB);
-    await mustTransition(app, superAdmin, article.documentId, { action: 'withdraw', comment: 'Retracted' });
+    await mustTransition(app, superAdmin, article.documentId, { action: 'withdraw', comment: 'Retracted', notice: 'This article was retracted.' });
     await documentsOf(app.strapi, ARTICLE).delete({ documentId: article.documentId });
     expect(await app.strapi.db.query(ARTICLE as never).count({ where: { documentId: article.documentId } } as never)).toBe(0);
     expect((await historyRows(app.strapi, article.documentId)).map((row) => row.action)).toEqual(['submit', 'approve', 'publish', 'withdraw']);

@@ -117,7 +117,7 @@ describe('the publication cascade', () => {
     await mustTransition(app, editorA, article.documentId, { action: 'publish' });
     expect((await publicView(app, quote.documentId, 'quotes')).status).toBe(200);
 
-    await mustTransition(app, superAdmin, article.documentId, { action: 'withdraw', comment: 'This article has been withdrawn for legal reasons.' });
+    await mustTransition(app, superAdmin, article.documentId, { action: 'withdraw', comment: 'Internal: counsel', notice: 'This article has been withdrawn for legal reasons.' });
     expect(await publicView(app, article.documentId)).toEqual({ status: 404, listed: false });
     expect(await publicView(app, quote.documentId, 'quotes')).toEqual({ status: 404, listed: false });
     const gone = await app.http().get(`/api/articles/slug/${String(article.slug)}`);
@@ -312,7 +312,7 @@ describe('assignment and lists', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.contentTypes.map((ct: { uid: string }) => ct.uid)).toEqual([ARTICLE, QUOTE]);
     expect(res.body.data.states).toContainEqual({ state: 'in_review', label: 'In review', color: expect.stringMatching(/^#/) });
-    expect(res.body.data.actions).toContainEqual(expect.objectContaining({ action: 'withdraw', from: ['published', 'correcting'], to: 'withdrawn', roles: ['Super Admin'] }));
+    expect(res.body.data.actions).toContainEqual(expect.objectContaining({ action: 'withdraw', from: ['published', 'correcting'], to: 'withdrawn', roles: ['Editor', 'Legal'] }));
     expect((await app.http().get('/editorial-workflow/config')).status).toBe(401);
   });
 });
@@ -383,7 +383,7 @@ describe('Content-API routes for integrations', () => {
       `approve:api-token:${second.id}`,
       `publish:api-token:${second.id}`,
     ]);
-    expect((await app.http().post(`${api(article.documentId)}/transitions`).set(bearer(second)).send({ action: 'withdraw', comment: 'x' })).status).toBe(403);
+    expect((await app.http().post(`${api(article.documentId)}/transitions`).set(bearer(second)).send({ action: 'withdraw', comment: 'x', notice: 'y' })).status).toBe(403);
   });
 
   it('Given a read-only token, When it reads a state, Then 200; When it sends a transition, Then 403', async () => {

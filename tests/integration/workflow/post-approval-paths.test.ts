@@ -4,9 +4,13 @@ import { bearer, createAdmin, createApiToken, type AdminUser } from '../../helpe
 import { startApp, type TestApp } from '../../helpers/strapi';
 import {
   ARTICLE,
+  QUOTE,
   WORKFLOW_TEST_ENV,
   approvedArticle,
+  documentsOf,
+  draftArticle,
   draftArticleBy,
+  draftQuoteGraph,
   historyRows,
   mustTransition,
   publicView,
@@ -111,6 +115,17 @@ describe('Given an approved story, a content change by any path returns it to re
     const returned = (await historyRows(app.strapi, documentId)).find((row) => row.fromState === 'approved' && row.toState === 'in_review');
     expect(returned).toMatchObject({ action: 'edit', comment: 'content changed after approval' });
     expect((returned?.details as { fields: string[] }).fields).toContain('headline');
+  });
+
+  it('When one of its quotes is changed, Then the story is in review again (quotes are published with it)', async () => {
+    const article = await draftArticle(app.strapi);
+    const { quote } = await draftQuoteGraph(app.strapi, article.documentId);
+    await mustTransition(app, editorB, article.documentId, { action: 'submit' });
+    await mustTransition(app, editorA, article.documentId, { action: 'approve' });
+    await documentsOf(app.strapi, QUOTE).update({ documentId: quote.documentId, data: { text: 'Words nobody said' } });
+    expect((await workflowStatus(app, editorA, article.documentId)).state).toBe('in_review');
+    const returned = (await historyRows(app.strapi, article.documentId)).find((row) => row.fromState === 'approved' && row.toState === 'in_review');
+    expect(returned).toMatchObject({ action: 'edit', comment: 'content changed after approval', details: { via: { uid: QUOTE, documentId: quote.documentId } } });
   });
 
   it('When a save changes nothing, Then the story stays approved and no history row is written', async () => {

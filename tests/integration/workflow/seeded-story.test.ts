@@ -74,7 +74,7 @@ describe('Given the seeded story', () => {
   });
 
   it('when the editor-in-chief withdraws it, then the slug answers 410 with the notice', async () => {
-    await mustTransition(app, chief, articleId, { action: 'withdraw', comment: 'Withdrawn pending a legal review.' });
+    await mustTransition(app, chief, articleId, { action: 'withdraw', comment: 'Counsel asked us to pull it.', notice: 'Withdrawn pending a legal review.' });
     const res = await app.http().get(`/api/articles/slug/${slug}`);
     expect(res.status).toBe(410);
     expect(JSON.stringify(res.body)).toContain('Withdrawn pending a legal review.');

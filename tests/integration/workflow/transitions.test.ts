@@ -268,10 +268,10 @@ describe('start_correction / publish_correction (Editor; four-eyes on the correc
   });
 });
 
-describe('withdraw: published | correcting → withdrawn (Super Admin only, reason required)', () => {
-  it('Given a published article, When the Super Admin withdraws it with a reason, Then it is unpublished and its slug answers 410 with the notice', async () => {
+describe('withdraw: published | correcting → withdrawn (Editor or Legal; internal reason and public notice required)', () => {
+  it('Given a published article, When the Super Admin withdraws it with a reason and a notice, Then it is unpublished and its slug answers 410 with the notice', async () => {
     const article = await publishedArticle(app, editorA, editorB);
-    const res = await transition(app, superAdmin, article.documentId, { action: 'withdraw', comment: 'Withdrawn: the source retracted.' });
+    const res = await transition(app, superAdmin, article.documentId, { action: 'withdraw', comment: 'The source retracted.', notice: 'Withdrawn: the source retracted.' });
     expect(res.status).toBe(200);
     expect(res.body.data.state).toBe('withdrawn');
     expect(await publicView(app, article.documentId)).toEqual({ status: 404, listed: false });
@@ -282,19 +282,19 @@ describe('withdraw: published | correcting → withdrawn (Super Admin only, reas
     expect(await workflow.getWithdrawal(ARTICLE, article.documentId)).toMatchObject({ notice: 'Withdrawn: the source retracted.' });
   });
 
-  it('Given a published article, When an Editor withdraws it, Then 403 naming Super Admin; without a reason, Then 400', async () => {
+  it('Given a published article, When an Author withdraws it, Then 403 naming Editor and Legal; without a reason, Then 400', async () => {
     const article = await publishedArticle(app, editorA, editorB);
-    expectRefusal(await transition(app, editorA, article.documentId, { action: 'withdraw', comment: 'x' }), 403, 'Super Admin');
-    expectRefusal(await transition(app, superAdmin, article.documentId, { action: 'withdraw' }), 400, 'needs a comment');
+    expectRefusal(await transition(app, author, article.documentId, { action: 'withdraw', comment: 'x', notice: 'y' }), 403, 'Editor or Legal');
+    expectRefusal(await transition(app, editorA, article.documentId, { action: 'withdraw', notice: 'y' }), 400, 'needs a comment');
     expect((await publicView(app, article.documentId)).status).toBe(200);
   });
 
   it('Given a correction in progress, When the Super Admin withdraws, Then it is withdrawn; and a draft cannot be withdrawn (409)', async () => {
     const article = await publishedArticle(app, editorA, editorB);
     await mustTransition(app, editorA, article.documentId, { action: 'start_correction' });
-    expect((await transition(app, superAdmin, article.documentId, { action: 'withdraw', comment: 'Legal advice' })).status).toBe(200);
+    expect((await transition(app, superAdmin, article.documentId, { action: 'withdraw', comment: 'Legal advice', notice: 'Withdrawn.' })).status).toBe(200);
     const draft = await draftArticle(app.strapi);
-    expectRefusal(await transition(app, superAdmin, draft.documentId, { action: 'withdraw', comment: 'x' }), 409, 'needed state: "published" or "correcting"');
+    expectRefusal(await transition(app, superAdmin, draft.documentId, { action: 'withdraw', comment: 'x', notice: 'y' }), 409, 'needed state: "published" or "correcting"');
   });
 });
 
@@ -349,7 +349,7 @@ describe('the request itself', () => {
     expect((await workflowStatus(app, author, article.documentId)).allowedActions).toEqual([]);
     const editorActions = (await workflowStatus(app, editorA, article.documentId)).allowedActions.map((a) => a.action);
     expect(editorActions).toEqual(expect.arrayContaining(['publish', 'schedule']));
-    expect(editorActions).not.toContain('withdraw');
+    expect(editorActions).not.toContain('withdraw'); // nothing is live yet
     expect((await workflowStatus(app, legal, article.documentId)).allowedActions.map((a) => a.action)).toEqual(['legal_hold']);
   });
 });

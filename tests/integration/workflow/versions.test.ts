@@ -74,8 +74,8 @@ describe('Given a story saved three times by two people', () => {
     const result = res.body.data as Compare;
     expect(result.changedFields).toEqual(['body', 'section']);
     const body = field(result, 'body');
-    expect(removed(body)).toBe('nothing.');
-    expect(added(body)).toBe('little.');
+    expect(removed(body)).toBe('nothing');
+    expect(added(body)).toBe('little');
     expect(field(result, 'standfirst')).toMatchObject({ changed: false, before: 'Second standfirst', after: 'Second standfirst' });
   });
 

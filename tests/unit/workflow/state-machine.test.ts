@@ -38,6 +38,7 @@ const facts = (state: State, over: Partial<DocumentFacts> = {}): DocumentFacts =
 const validInput = (action: Action): TransitionInput => ({
   action,
   comment: 'because',
+  notice: 'This story has been withdrawn.',
   correction: { text: 'An earlier version was wrong.' },
   scheduledAt: '2026-11-28T00:00:00.000Z',
 });
@@ -52,7 +53,8 @@ const TABLE: Record<Action, { from: State[]; to: State | null; allowed: Workflow
   unschedule: { from: ['approved'], to: null, allowed: editorB, refused: author },
   start_correction: { from: ['published'], to: 'correcting', allowed: editorB, refused: author },
   publish_correction: { from: ['correcting'], to: 'published', allowed: editorB, refused: author },
-  withdraw: { from: ['published', 'correcting'], to: 'withdrawn', allowed: superAdmin, refused: editorA },
+  withdraw: { from: ['published', 'correcting'], to: 'withdrawn', allowed: editorA, refused: author },
+  reinstate: { from: ['withdrawn'], to: 'in_review', allowed: editorB, refused: legal },
   legal_hold: { from: [...STATES], to: null, allowed: legal, refused: editorA },
   release_hold: { from: [...STATES], to: null, allowed: legal, refused: editorA },
 };
@@ -157,7 +159,7 @@ describe('Given a legal hold', () => {
       });
     }
     expect(evaluate({ action: 'submit' }, facts('draft', { legalHold: true }), author, options())).toMatchObject({ ok: true });
-    expect(evaluate({ action: 'withdraw', comment: 'x' }, facts('published', { legalHold: true }), superAdmin, options())).toMatchObject({ ok: true });
+    expect(evaluate({ action: 'withdraw', comment: 'x', notice: 'y' }, facts('published', { legalHold: true }), superAdmin, options())).toMatchObject({ ok: true });
   });
 
   it('when a hold is placed twice or released when there is none, then 409', () => {
@@ -197,8 +199,14 @@ describe('Given an embargo', () => {
 describe('Given the request content', () => {
   it('when request_changes, withdraw or legal_hold come without a comment, then 400', () => {
     expect(evaluate({ action: 'request_changes', comment: '  ' }, facts('in_review'), editorB, options())).toMatchObject({ status: 400, code: 'comment_required' });
-    expect(evaluate({ action: 'withdraw' }, facts('published'), superAdmin, options())).toMatchObject({ status: 400, code: 'comment_required' });
+    expect(evaluate({ action: 'withdraw', notice: 'Withdrawn.' }, facts('published'), superAdmin, options())).toMatchObject({ status: 400, code: 'comment_required' });
     expect(evaluate({ action: 'legal_hold' }, facts('draft'), legal, options())).toMatchObject({ status: 400, code: 'comment_required' });
+  });
+
+  it('when withdraw has a reason but no public notice, then 400 (the reason is never used as the notice)', () => {
+    expect(evaluate({ action: 'withdraw', comment: 'internal' }, facts('published'), editorA, options())).toMatchObject({ status: 400, code: 'notice_required' });
+    expect(evaluate({ action: 'withdraw', comment: 'internal', notice: '  ' }, facts('published'), legal, options())).toMatchObject({ status: 400, code: 'notice_required' });
+    expect(evaluate({ action: 'withdraw', comment: 'internal', notice: 'Withdrawn.' }, facts('correcting'), legal, options())).toMatchObject({ ok: true, to: 'withdrawn' });
   });
 
   it('when publish_correction has no correction note, then 400 — unless the type keeps no corrections list', () => {
@@ -222,19 +230,45 @@ describe('Given the allowed actions per role', () => {
     expect(names(allowedActions(facts('in_review', { submittedBy: editorA.key }), editorB, options()))).toEqual(['request_changes', 'approve']);
     expect(names(allowedActions(facts('approved'), editorB, options()))).toEqual(['publish', 'schedule']);
     expect(names(allowedActions(facts('approved', { embargoedUntil: '2026-12-01T00:00:00.000Z' }), editorB, options()))).toEqual(['schedule']);
-    expect(names(allowedActions(facts('published'), editorB, options()))).toEqual(['start_correction']);
+    expect(names(allowedActions(facts('published'), editorB, options()))).toEqual(['start_correction', 'withdraw']);
     expect(names(allowedActions(facts('published'), superAdmin, options()))).toEqual(['start_correction', 'withdraw', 'legal_hold']);
-    expect(names(allowedActions(facts('published', { legalHold: true }), legal, options()))).toEqual(['release_hold']);
-    expect(names(allowedActions(facts('withdrawn'), editorB, options()))).toEqual([]);
+    expect(names(allowedActions(facts('published'), legal, options()))).toEqual(['withdraw', 'legal_hold']);
+    expect(names(allowedActions(facts('published', { legalHold: true }), legal, options()))).toEqual(['withdraw', 'release_hold']);
+    expect(names(allowedActions(facts('withdrawn'), editorB, options()))).toEqual(['reinstate']);
+    expect(names(allowedActions(facts('withdrawn'), legal, options()))).toEqual(['legal_hold']);
   });
 
   it('when an action needs a comment or a correction, then the allowed action says so', () => {
     const [withdraw] = allowedActions(facts('published'), superAdmin, options()).filter((item) => item.action === 'withdraw');
-    expect(withdraw).toEqual({ action: 'withdraw', requiresComment: true, requiresCorrection: false, requiresOverride: false });
+    expect(withdraw).toEqual({ action: 'withdraw', requiresComment: true, requiresCorrection: false, requiresOverride: false, requiresNotice: true });
     const [correction] = allowedActions(facts('correcting', { correctionStartedBy: editorA.key }), editorB, options()).filter(
       (item) => item.action === 'publish_correction',
     );
-    expect(correction).toEqual({ action: 'publish_correction', requiresComment: false, requiresCorrection: true, requiresOverride: false });
+    expect(correction).toEqual({ action: 'publish_correction', requiresComment: false, requiresCorrection: true, requiresOverride: false, requiresNotice: false });
+  });
+});
+
+describe('Given a type published only with its parent (quotes of an article)', () => {
+  const withParent = options({ publishedWithParent: true });
+  const names = (list: { action: string }[]) => list.map((item) => item.action);
+
+  it('when any action that would change its public version is tried on its own, then 409 pointing to the parent; review actions stay', () => {
+    for (const action of ['publish', 'schedule', 'start_correction', 'publish_correction', 'withdraw', 'reinstate'] as const) {
+      const decision = evaluate(validInput(action), factsFor(action, TABLE[action].from[0]), superAdmin, withParent);
+      expect(decision).toMatchObject({ ok: false, status: 409, code: 'published_with_parent' });
+    }
+    expect(names(allowedActions(facts('approved'), editorB, withParent))).toEqual([]);
+    expect(names(allowedActions(facts('in_review', { submittedBy: editorA.key }), editorB, withParent))).toEqual(['request_changes', 'approve']);
+  });
+});
+
+describe('Given an API token acting as an Editor', () => {
+  const token: WorkflowActor = { key: 'admin:7', name: 'token of admin 7', roles: ['editor'], ownsUnattributed: true, viaToken: true };
+
+  it('when it withdraws or reinstates, then 403 (a decision for a person); publishing stays allowed', () => {
+    expect(evaluate(validInput('withdraw'), facts('published'), token, options())).toMatchObject({ ok: false, status: 403 });
+    expect(evaluate(validInput('reinstate'), facts('withdrawn'), token, options())).toMatchObject({ ok: false, status: 403 });
+    expect(evaluate(validInput('publish'), facts('approved'), token, options())).toMatchObject({ ok: true });
   });
 });
 

@@ -3,6 +3,7 @@ import { registerConditions } from './conditions';
 import { WEBHOOK_EVENTS } from './constants';
 import type { RolesService } from './services/roles';
 import type { SchedulerService } from './services/scheduler';
+import type { TokenOwnersService } from './services/token-owners';
 import { getService } from './utils/db';
 
 type WebhookStore = { addAllowedEvent(key: string, value: string): void };
@@ -18,4 +19,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const webhookStore = strapi.get('webhookStore') as WebhookStore;
   for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) webhookStore.addAllowedEvent(key, event);
   getService<SchedulerService>(strapi, 'scheduler').register();
+  getService<TokenOwnersService>(strapi, 'tokenOwners').register();
 };

@@ -8,9 +8,10 @@ export const PLUGIN_ID = 'editorial-workflow';
 export const STATE_UID = 'plugin::editorial-workflow.workflow-state';
 export const HISTORY_UID = 'plugin::editorial-workflow.history';
 export const NOTE_UID = 'plugin::editorial-workflow.note';
+export const TOKEN_OWNER_UID = 'plugin::editorial-workflow.token-owner';
 
 /** The plugin's own content types: written only by its services, never through the document service. */
-export const PLUGIN_UIDS: readonly string[] = [STATE_UID, HISTORY_UID, NOTE_UID];
+export const PLUGIN_UIDS: readonly string[] = [STATE_UID, HISTORY_UID, NOTE_UID, TOKEN_OWNER_UID];
 
 export const STATES = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'correcting', 'withdrawn'] as const;
 export type State = (typeof STATES)[number];
@@ -38,6 +39,7 @@ export const ACTIONS = [
   'start_correction',
   'publish_correction',
   'withdraw',
+  'reinstate',
   'legal_hold',
   'release_hold',
 ] as const;
@@ -133,7 +135,13 @@ export const MESSAGES = {
   scheduleInPast: 'The scheduled time must be in the future.',
   notScheduled: (state: State) =>
     `Nothing is scheduled. Current state: "${state}"; needed state: "approved" with a scheduled publication; needed role: Editor.`,
+  humansOnly: (action: Action, state: State) =>
+    `"${action}" is a decision for a person signed in to the admin panel (Editor or Legal), not for an API token. Current state: "${state}".`,
   commentRequired: (action: Action) => `"${action}" needs a comment (the reason).`,
+  noticeRequired: (action: Action) =>
+    `"${action}" needs a public notice ("notice": the text readers see where the story was), separate from the internal reason ("comment", kept in the history only).`,
+  publishedWithParent: (action: Action, state: State) =>
+    `"${action}" is not possible on its own: this document is published, corrected and withdrawn only with the story it belongs to (its article's "publish", "publish_correction" and "withdraw"). Current state: "${state}"; use its review actions ("submit", "request_changes", "approve") and act on the article.`,
   correctionRequired: (action: Action) =>
     `"${action}" needs a correction note: { "correction": { "text": "…", "date"?: "…" } } (or "kind": "update" for a change without a public note, e.g. a typo).`,
   updateHasNoNote: 'An update ("kind": "update") has no public note: leave out "correction", or use "kind": "correction".',
@@ -151,13 +159,20 @@ export const MESSAGES = {
   gateCreatePublished: (uid: string) =>
     `Creating a published ${uid} is refused: a new document starts as a draft in the editorial workflow. Current state: "draft"; needed state: "approved"; needed role: Editor. Save it as a draft (?status=draft) and submit it for review.`,
   gateUnpublish: (uid: string, documentId: string, state: State) =>
-    `Unpublishing ${uid} "${documentId}" is refused: use the workflow's "withdraw" action. Current state: "${state}"; needed state: "published" or "correcting"; needed role: Super Admin.`,
+    `Unpublishing ${uid} "${documentId}" is refused: use the workflow's "withdraw" action. Current state: "${state}"; needed state: "published" or "correcting"; needed role: Editor or Legal.`,
   gateDelete: (uid: string, documentId: string, state: State) =>
-    `Deleting the published ${uid} "${documentId}" is refused: withdraw it first. Current state: "${state}"; needed state: "withdrawn" (via "withdraw" from "published" or "correcting"); needed role: Super Admin.`,
+    `Deleting the published ${uid} "${documentId}" is refused: withdraw it first. Current state: "${state}"; needed state: "withdrawn" (via "withdraw" from "published" or "correcting"); needed role: Editor or Legal.`,
   gateNoActor: (uid: string, documentId: string) =>
     `Publishing ${uid} "${documentId}" outside a request is refused: use the workflow's "publish" action. Current state: "approved"; needed state: "approved"; needed role: Editor.`,
   readOnlyRecords: (uid: string, action: string) =>
     `${uid} records are written only by the editorial workflow; "${action}" is refused.`,
+  embargoOnLive: (field: string, state: State) =>
+    `"${field}" cannot be set or changed on a story that is live (current state: "${state}"): an embargo only holds back a story that is not public yet. To take a live story down, use the workflow's "withdraw" action (Editor or Legal): it unpublishes the story and its quotes and shows your public notice (410 Gone).`,
+  bulkPublishRefused: (total: number, refused: string[]) =>
+    `Bulk publish refused: nothing was published. ${refused.length} of ${total} selected documents cannot be published now — ${refused.join(' | ')}. Publish the others on their own, or use the workflow's bulk action, which reports each document.`,
+  bulkPublishAborted: 'Bulk publish stopped: another selected document failed, so nothing of this request is published.',
+  heldBack: (action: Action, state: State, items: string[]) =>
+    `"${action}" is refused: nothing was published. These documents of the story are held back by their own review and cannot go public with it: ${items.join('; ')}. Fix and approve them (or release the hold), or remove them from the story, then try again. Current state: "${state}"; needed role: Editor.`,
   noteParent: 'The parent note belongs to another document.',
   noteResolveForbidden: (verb: 'resolve' | 'reopen') =>
     `Only the note's author, the story's assignee or an Editor may ${verb} this note.`,

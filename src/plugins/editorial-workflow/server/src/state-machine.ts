@@ -16,6 +16,10 @@ export type TransitionRule = {
   requiresComment: boolean;
   /** A correction note {date?, text} (only where the content type keeps corrections, and not for `kind: 'update'`). */
   requiresCorrection: boolean;
+  /** A public notice (withdraw: the 410 body), separate from the internal reason in `comment`. */
+  requiresNotice: boolean;
+  /** A human decision: refused to API tokens even when they act as Editors (withdraw, reinstate). */
+  humansOnly: boolean;
   /** An Author (without Editor rights) may only act on documents they created. */
   authorsOwnOnly: boolean;
   /** Four-eyes: refused for the actor recorded in this field. */
@@ -35,6 +39,8 @@ const rule = (action: Action, partial: Partial<TransitionRule> & Pick<Transition
   action,
   requiresComment: false,
   requiresCorrection: false,
+  requiresNotice: false,
+  humansOnly: false,
   authorsOwnOnly: false,
   fourEyesAgainst: null,
   blockedByLegalHold: false,
@@ -73,12 +79,39 @@ export const TRANSITIONS: Record<Action, TransitionRule> = {
     requiresCorrection: true,
     fourEyesAgainst: 'correctionStartedBy',
     blockedByLegalHold: true,
+    respectsEmbargo: true,
     effect: 'publish',
   }),
-  withdraw: rule('withdraw', { from: ['published', 'correcting'], to: 'withdrawn', roles: ['super_admin'], requiresComment: true, effect: 'unpublish' }),
+  // Taking a story down is urgent: any Editor or Legal. The reason (comment) stays in history; the notice is public.
+  withdraw: rule('withdraw', {
+    from: ['published', 'correcting'],
+    to: 'withdrawn',
+    roles: ['editor', 'legal'],
+    requiresComment: true,
+    requiresNotice: true,
+    humansOnly: true,
+    effect: 'unpublish',
+  }),
+  // Back into review, with the reinstating Editor recorded as the submitter: four-eyes makes another Editor approve it.
+  reinstate: rule('reinstate', { from: ['withdrawn'], to: 'in_review', roles: ['editor'], requiresComment: true, humansOnly: true }),
   legal_hold: rule('legal_hold', { from: ALL_STATES, to: null, roles: ['legal'], requiresComment: true }),
   release_hold: rule('release_hold', { from: ALL_STATES, to: null, roles: ['legal'] }),
 };
+
+/**
+ * Actions that change (or plan a change of) a document's public version on its own. A document published
+ * only with its parent (e.g. a quote with its article) cannot take them: it goes public, is corrected and
+ * is withdrawn only through its parent's publish, publish_correction and withdraw.
+ */
+export const OWN_PUBLICATION_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'publish',
+  'schedule',
+  'unschedule',
+  'start_correction',
+  'publish_correction',
+  'withdraw',
+  'reinstate',
+]);
 
 export const isAction = (value: unknown): value is Action => typeof value === 'string' && (ACTIONS as readonly string[]).includes(value);
 export const isState = (value: unknown): value is State => typeof value === 'string' && (STATES as readonly string[]).includes(value);
@@ -98,6 +131,8 @@ export type WorkflowActor = {
   roles: readonly Role[];
   /** API tokens own documents that no admin user created (integrations submit what they import). */
   ownsUnattributed?: boolean;
+  /** An API token (an integration), not a person signed in to the admin panel. */
+  viaToken?: boolean;
 };
 
 export type DocumentFacts = {
@@ -136,6 +171,8 @@ export type TransitionInput = {
   overrideReason?: string | null;
   comment?: string | null;
   correction?: { text?: string | null; date?: string | null } | null;
+  /** withdraw: the public notice (the 410 body). */
+  notice?: string | null;
   /** publish_correction: `correction` (public note, the default) or `update` (no public note, e.g. a typo). */
   kind?: CorrectionKind | null;
   scheduledAt?: string | null;
@@ -145,6 +182,8 @@ export type WorkflowOptions = {
   fourEyes: boolean;
   /** The content type keeps a public corrections list (else a correction note is optional). */
   correctionsSupported: boolean;
+  /** The type is published only with its parent (an owned cascade target, e.g. quotes of an article). */
+  publishedWithParent?: boolean;
   now: Date;
 };
 
@@ -160,6 +199,8 @@ export type RefusalCode =
   | 'not_scheduled'
   | 'comment_required'
   | 'correction_required'
+  | 'notice_required'
+  | 'published_with_parent'
   | 'correction_not_allowed'
   | 'invalid_schedule'
   | 'publish_checks'
@@ -208,9 +249,13 @@ export const evaluate = (
   if (!isAction(input.action)) return refuse(400, 'unknown_action', MESSAGES.unknownAction(String(input.action)));
   const action = input.action;
   const transition = TRANSITIONS[action];
+  if (options.publishedWithParent && OWN_PUBLICATION_ACTIONS.has(action)) {
+    return refuse(409, 'published_with_parent', MESSAGES.publishedWithParent(action, facts.state));
+  }
   const roles = effectiveRoles(actor.roles);
   const { state } = facts;
 
+  if (transition.humansOnly && actor.viaToken) return refuse(403, 'forbidden_role', MESSAGES.humansOnly(action, state));
   if (!transition.roles.some((role) => roles.has(role))) {
     return refuse(403, 'forbidden_role', MESSAGES.forbiddenRole(action, state, transition.from, transition.roles));
   }
@@ -264,6 +309,7 @@ export const evaluate = (
     if (transition.requiresCorrection && !isUpdate && options.correctionsSupported && !hasText(input.correction?.text)) {
       return refuse(400, 'correction_required', MESSAGES.correctionRequired(action));
     }
+    if (transition.requiresNotice && !hasText(input.notice)) return refuse(400, 'notice_required', MESSAGES.noticeRequired(action));
     if (action === 'schedule') {
       const wanted = toTime(input.scheduledAt ?? null) ?? embargo;
       if (wanted === null) return refuse(400, 'invalid_schedule', MESSAGES.scheduleMissing);
@@ -278,7 +324,7 @@ export const evaluate = (
   return { ok: true, rule: transition, from: state, to: transition.to ?? state, scheduledAt, overridden: blockers };
 };
 
-export type AllowedAction = { action: Action; requiresComment: boolean; requiresCorrection: boolean; requiresOverride: boolean };
+export type AllowedAction = { action: Action; requiresComment: boolean; requiresCorrection: boolean; requiresOverride: boolean; requiresNotice: boolean };
 
 /** The actions this actor can take on this document now (what the admin UI offers). */
 export const allowedActions = (facts: DocumentFacts, actor: WorkflowActor, options: WorkflowOptions): AllowedAction[] =>
@@ -287,6 +333,7 @@ export const allowedActions = (facts: DocumentFacts, actor: WorkflowActor, optio
     requiresComment: TRANSITIONS[action].requiresComment,
     requiresCorrection: TRANSITIONS[action].requiresCorrection && options.correctionsSupported,
     requiresOverride: TRANSITIONS[action].publishChecks && (facts.publishBlockers?.length ?? 0) > 0,
+    requiresNotice: TRANSITIONS[action].requiresNotice,
   }));
 
 /** Refusals that are about this document now, not about who the actor is or where the document stands. */

@@ -55,7 +55,11 @@ export type RefusalCode =
   | 'version_conflict'
   | 'concurrent_transition'
   | 'content_conflict'
-  | 'publish_gate';
+  | 'publish_gate'
+  // withdrawal, quotes and bulk (workflow-publish; see shared/contracts/bulk.ts and docs/workflow-publishing.md)
+  | 'notice_required'
+  | 'published_with_parent'
+  | 'held_back';
 
 export type ActorRef = { key: string; name: string | null };
 
@@ -91,6 +95,8 @@ export type TransitionRequest = {
   scheduledAt?: string | null;
   /** publish / schedule: an Editor's reason to publish despite the publish-check blockers (kept in history). */
   overrideReason?: string | null;
+  /** withdraw: the public notice (the 410 body); `comment` is the internal reason, kept in the history only. */
+  notice?: string | null;
 };
 
 export type AllowedAction = {
@@ -99,6 +105,8 @@ export type AllowedAction = {
   requiresCorrection: boolean;
   /** The publish checks block this action: it needs `overrideReason` (an Editor's). */
   requiresOverride: boolean;
+  /** withdraw: needs `notice` (public) besides `comment` (internal reason). */
+  requiresNotice: boolean;
   /** publish_correction: the kinds offered. */
   kinds?: CorrectionKind[];
 };

@@ -1,4 +1,5 @@
 import assignees from './assignees';
+import bulk from './bulk';
 import integration from './integration';
 import notes from './notes';
 import workflow from './workflow';
@@ -8,4 +9,5 @@ export default {
   notes,
   integration,
   assignees,
+  bulk,
 };

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ADMIN_ROLE_NAMES, SUPER_ADMIN_CODE, TOKEN_AUTHOR_ACTION, TOKEN_EDITOR_ACTION, type Role } from '../constants';
 import type { WorkflowActor } from '../state-machine';
+import { getService } from '../utils/db';
+import type { TokenOwnersService } from './token-owners';
 
 /** Who is acting: an admin user, an API token, or the system (scheduler). */
 export type Actor = WorkflowActor & {
@@ -78,6 +80,7 @@ export const tokenActor = (token: ApiToken): Actor => ({
   name: `API token "${token.name ?? token.id}"`,
   roles: rolesOfToken(token),
   ownsUnattributed: true,
+  viaToken: true,
 });
 
 export const systemActor = (name: string, roles: Role[] = [], key = 'system'): Actor => ({ kind: 'system', id: null, key, name, roles });
@@ -94,9 +97,22 @@ export type ActorsService = {
   fromRequest(ctx: RequestLike): Actor | null;
   /** The actor of the request being served right now (document middlewares), if any. */
   current(): Actor | null;
+  /**
+   * The person behind the actor, for four-eyes and ownership: an API token an
+   * admin user created counts as that user (`admin:<id>`), so one person holding
+   * two tokens, or a token and an admin login, is one person. Rights stay the token's.
+   */
+  resolve(actor: Actor): Promise<Actor>;
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }): ActorsService => ({
   fromRequest: (ctx) => actorFromRequest(ctx),
   current: () => actorFromRequest(strapi.requestContext.get() as RequestLike | undefined),
+  async resolve(actor) {
+    if (actor.kind !== 'api-token' || !actor.id) return actor;
+    const ownerId = await getService<TokenOwnersService>(strapi, 'tokenOwners').ownerOf(actor.id);
+    if (!ownerId) return actor;
+    const owner = (await strapi.db.query('admin::user').findOne({ where: { id: ownerId }, select: ['id', 'firstname', 'lastname', 'username', 'email'] })) as AdminUser | null;
+    return { ...actor, key: `admin:${ownerId}`, name: `${actor.name} of ${owner ? adminDisplayName(owner) : `admin #${ownerId}`}` };
+  },
 });

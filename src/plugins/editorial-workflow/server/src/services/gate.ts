@@ -4,7 +4,9 @@ import { getService, isoOrNull, query } from '../utils/db';
 import { ConflictError, forbidden } from '../utils/errors';
 import { inWorkflowScope, isGateBypassed, isWorkflowOperation } from '../utils/workflow-scope';
 import type { ActorsService } from './actors';
+import type { BulkService } from './bulk';
 import type { CascadeService } from './cascade';
+import type { EmbargoService } from './embargo';
 import type { SettingsService } from './settings';
 import type { WorkflowService } from './workflow';
 
@@ -85,6 +87,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): GateService => {
       case 'publish': {
         if (isWorkflowOperation(uid, documentId)) return next();
         if (!documentId) throw forbidden(MESSAGES.gateCreatePublished(uid));
+        const bulkRequest = getService<BulkService>(strapi, 'bulk').contentManagerBulkPublish(uid);
+        const bulkActor = bulkRequest ? actors().current() : null;
+        if (bulkRequest && bulkActor) return getService<BulkService>(strapi, 'bulk').publishInBulk(bulkRequest, uid, documentId, bulkActor);
         const state = await workflow().stateOf(uid, documentId);
         if (state === 'approved') {
           const actor = actors().current();
@@ -104,6 +109,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): GateService => {
           throw forbidden(MESSAGES.gatePublish(uid, documentId ?? '', state), { code: 'publish_gate', state });
         }
         await checkIfMatch(uid, documentId);
+        if (!inWorkflowScope()) await getService<EmbargoService>(strapi, 'embargo').checkUpdate(uid, documentId, ctx.params?.data);
         return next();
       }
       case 'unpublish': {

@@ -12,15 +12,17 @@ import {
   isState,
   type Decision,
   type DocumentFacts,
+  type Refusal,
   type TransitionInput,
 } from '../state-machine';
 import { documents, getService, isoOrNull, query, type DocumentResult, type Row } from '../utils/db';
 import { ConflictError, forbidden, isUniqueViolation, refusalError } from '../utils/errors';
 import { runInWorkflowScope, runWithGateBypass } from '../utils/workflow-scope';
-import type { Actor } from './actors';
-import type { CascadeService, DocumentRef } from './cascade';
+import type { Actor, ActorsService } from './actors';
+import type { CascadeService, DocumentRef, PublicationItem } from './cascade';
 import type { HistoryRecord, HistoryService } from './history';
 import type { PublishChecksService } from './publish-checks';
+import type { QuotePolicyService } from './quote-policy';
 import type { SettingsService } from './settings';
 
 export type Snapshot = {
@@ -59,6 +61,8 @@ export type WorkflowService = {
     actor: Actor,
     options?: { now?: Date },
   ): Promise<TransitionResult>;
+  /** Would this transition be allowed now? The rules of `transition`, without doing anything (bulk pre-checks). */
+  check(uid: string, documentId: string, input: TransitionInput, actor: Actor, options?: { now?: Date }): Promise<Decision | Refusal>;
   statesOf(uid: string, documentIds: string[]): Promise<Record<string, { state: State; legalHold: boolean; assigneeId: number | null; dueDate: string | null }>>;
   assign(uid: string, documentId: string, input: { assigneeId: number | null; dueDate?: string | null }, actor: Actor): Promise<WorkflowStatus>;
   assignedTo(adminUserId: number, uid?: string): Promise<AssignedItem[]>;
@@ -99,6 +103,8 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
   const history = () => getService<HistoryService>(strapi, 'history');
   const cascade = () => getService<CascadeService>(strapi, 'cascade');
   const publishChecks = () => getService<PublishChecksService>(strapi, 'publish-checks');
+  const quotePolicy = () => getService<QuotePolicyService>(strapi, 'quotePolicy');
+  const actors = () => getService<ActorsService>(strapi, 'actors');
   const states = () => query(strapi, STATE_UID);
 
   /** Publish blockers matter where publishing is the next step; the scheduler's publish was checked when it was scheduled. */
@@ -175,7 +181,12 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     const editors = await history().contentEditors(uid, documentId, state);
     const publishBlockers = await blockersFor(uid, documentId, state, actor);
     const facts = { ...factsOf(row, snapshot, editors.map((editor) => editor.key)), publishBlockers };
-    const options = { fourEyes: ct.fourEyes, correctionsSupported: !!ct.correctionsField, now: new Date() };
+    const options = {
+      fourEyes: ct.fourEyes,
+      correctionsSupported: !!ct.correctionsField,
+      publishedWithParent: quotePolicy().publishedWithParent(uid),
+      now: new Date(),
+    };
     const assigneeId = (row?.assigneeId as number | null | undefined) ?? null;
     const changeRequest = state === 'changes_requested' ? await history().openChangeRequest(uid, documentId) : null;
     return {
@@ -226,7 +237,11 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       case 'publish_correction':
         return { correctionStartedBy: null, correctionStartedByName: null };
       case 'withdraw':
-        return { ...clearSchedule, withdrawnAt: new Date(), withdrawalNotice: input.comment?.trim() ?? null, targetSlug: snapshot.slug };
+        // The notice is public (the 410 body); the reason (comment) is kept in the history only.
+        return { ...clearSchedule, withdrawnAt: new Date(), withdrawalNotice: input.notice?.trim() ?? null, targetSlug: snapshot.slug };
+      case 'reinstate':
+        // The reinstating Editor is the submitter: four-eyes makes a second Editor approve before it is public again.
+        return { submittedBy: actor.key, submittedByName: actor.name, approvedBy: null, approvedByName: null, correctionStartedBy: null, correctionStartedByName: null };
       case 'legal_hold':
         return { legalHold: true, legalHoldReason: input.comment?.trim() ?? null, legalHoldBy: actor.key };
       case 'release_hold':
@@ -245,7 +260,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
   };
 
   /** Another workflow document carried along by a publication or withdrawal: its row and history follow. */
-  const followAlong = async (ref: DocumentRef, action: Action, to: State, actor: Actor, root: DocumentRef) => {
+  const followAlong = async (ref: DocumentRef, action: Action, to: State, actor: Actor, root: DocumentRef, comment?: string) => {
     let row = await findRow(ref.uid, ref.documentId);
     if (!row) {
       row = await states().create({ data: { targetUid: ref.uid, targetDocumentId: ref.documentId, state: INITIAL_STATE, revision: 0, legalHold: false } });
@@ -260,7 +275,7 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       from: isState(row.state) ? row.state : INITIAL_STATE,
       to,
       actor,
-      comment: `${action} with ${root.uid} ${root.documentId}`,
+      comment: comment ?? `${action} with ${root.uid} ${root.documentId}`,
       details: { with: root },
       contentVersion,
       revision,
@@ -282,6 +297,153 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     );
   };
 
+  /* ---------------------------------------------------------------- */
+  /* A transition, step by step: plan → claim → apply → record.         */
+  /* ---------------------------------------------------------------- */
+
+  /** Everything one transition works with (the document is `root`). */
+  type TransitionStep = {
+    root: DocumentRef;
+    ct: ContentTypeSettings;
+    snapshot: Snapshot;
+    input: TransitionInput & { expectedVersion?: number | null };
+    actor: Actor;
+    now: Date;
+  };
+  type Follower = { ref: DocumentRef; entry: HistoryRecord };
+
+  /** The facts the state machine needs: the row's, the content editors of this cycle, the publish blockers. */
+  const gatherFacts = async ({ root, snapshot, actor }: TransitionStep, row: Row | null): Promise<DocumentFacts> => {
+    const state = stateOfRow(row, snapshot);
+    const editors = await history().contentEditors(root.uid, root.documentId, state);
+    return {
+      ...factsOf(row, snapshot, editors.map((editor) => editor.key)),
+      publishBlockers: await blockersFor(root.uid, root.documentId, state, actor),
+    };
+  };
+
+  /** Plan: re-read the row inside the transaction, check the client's version, let the state machine decide. */
+  const planTransition = async (step: TransitionStep): Promise<{ row: Row; revision: number; decision: Decision }> => {
+    const { root, ct, input, actor, now } = step;
+    const row = await findRow(root.uid, root.documentId);
+    if (!row) throw new ConflictError(MESSAGES.concurrentTransition);
+    const revision = (row.revision as number | undefined) ?? 0;
+    if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== revision) {
+      throw new ConflictError(MESSAGES.versionConflict(input.expectedVersion, revision), { code: 'version_conflict', currentVersion: revision });
+    }
+    const decision = evaluate(input, await gatherFacts(step, row), actor, {
+      fourEyes: ct.fourEyes,
+      correctionsSupported: !!ct.correctionsField,
+      publishedWithParent: quotePolicy().publishedWithParent(root.uid),
+      now,
+    });
+    if (!decision.ok) throw refusalError(decision);
+    return { row, revision, decision };
+  };
+
+  /** Claim: compare-and-set, so exactly one of two concurrent transitions gets the row. */
+  const claimRow = async ({ input, actor, snapshot }: TransitionStep, row: Row, revision: number, decision: Decision) => {
+    const { count } = await states().updateMany({
+      where: { id: row.id, revision },
+      data: { ...rowChanges(decision, input, actor, snapshot), state: decision.to, revision: revision + 1 },
+    });
+    if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
+  };
+
+  /** Refuse, with the list, a publication that would carry along documents held back by their own review or a legal hold. */
+  const refuseHeldInPlan = async (plan: PublicationItem[], decision: Decision) => {
+    const held = await quotePolicy().heldBack(plan);
+    if (!held.length) return;
+    const items = held.map((item) => `${item.uid} ${item.documentId} (${item.reason})`);
+    throw new ConflictError(MESSAGES.heldBack(decision.rule.action, decision.from, items), {
+      code: held.some((item) => item.legalHold) ? 'legal_hold' : 'held_back',
+      heldBack: held,
+    });
+  };
+
+  /** Publish the document with its cascade (a correction appends its public note first). */
+  const publishWithCascade = async ({ root, ct, input, actor }: TransitionStep, decision: Decision) => {
+    const correctionsField = ct.correctionsField;
+    if (decision.rule.action === 'publish_correction' && input.kind !== 'update' && correctionsField && input.correction?.text) {
+      const note = { date: input.correction.date, text: input.correction.text };
+      await runInWorkflowScope([root], () => appendCorrection(root.uid, root.documentId, correctionsField, note));
+    }
+    const plan = await cascade().plan(root.uid, root.documentId);
+    await refuseHeldInPlan(plan, decision);
+    // Owned documents (quotes) public with the live version but no longer part of the story: unpublished with it.
+    const removed = await quotePolicy().removedFromPlan(root.uid, root.documentId, plan);
+    const published = await runInWorkflowScope([...plan, ...removed], async () => {
+      for (const ref of removed) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
+      let rootResult: DocumentResult | null = null;
+      for (const item of plan) {
+        const result = await documents(strapi, item.uid).publish({ documentId: item.documentId });
+        if (item.reason === 'root') rootResult = result;
+      }
+      return rootResult;
+    });
+    const followers: Follower[] = [];
+    for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
+      followers.push({ ref: item, entry: await followAlong(item, decision.rule.action === 'publish' ? 'publish' : 'publish_correction', 'published', actor, root) });
+    }
+    for (const ref of removed.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
+      const comment = `removed from ${root.uid} ${root.documentId} in a correction: unpublished with it`;
+      followers.push({ ref, entry: await followAlong(ref, 'publish_correction', 'withdrawn', actor, root, comment) });
+    }
+    return { published, followers };
+  };
+
+  /** Withdraw the document and unpublish every owned document public with it (an article's quotes). */
+  const withdrawWithOwned = async ({ root, actor }: TransitionStep) => {
+    const owned = await quotePolicy().publicOwned(root.uid, root.documentId);
+    await runInWorkflowScope([root, ...owned], async () => {
+      await documents(strapi, root.uid).unpublish({ documentId: root.documentId });
+      for (const ref of owned) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
+    });
+    const followers: Follower[] = [];
+    for (const ref of owned.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
+      followers.push({ ref, entry: await followAlong(ref, 'withdraw', 'withdrawn', actor, root) });
+    }
+    return { published: null, followers };
+  };
+
+  /** Apply: what the transition does to the live documents (most transitions change the state only). */
+  const applyEffect = async (step: TransitionStep, decision: Decision): Promise<{ published: DocumentResult | null; followers: Follower[] }> => {
+    if (decision.rule.effect === 'publish') return publishWithCascade(step, decision);
+    if (decision.rule.effect === 'unpublish') return withdrawWithOwned(step);
+    return { published: null, followers: [] };
+  };
+
+  /** The history row's details: correction kind and note, schedule, overridden publish checks. */
+  const transitionDetails = (decision: Decision, input: TransitionInput): Record<string, unknown> | null => {
+    const details: Record<string, unknown> = {};
+    if (decision.rule.action === 'publish_correction') details.kind = input.kind ?? 'correction';
+    if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
+    if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
+    if (decision.rule.requiresNotice && input.notice) details.notice = input.notice.trim();
+    if (decision.overridden.length) details.override = { reason: input.overrideReason?.trim() ?? '', blockers: decision.overridden };
+    return Object.keys(details).length ? details : null;
+  };
+
+  /** Record: one history row for the transition (a correction's content version is the draft after its note). */
+  const recordTransition = async ({ root, snapshot, input, actor }: TransitionStep, decision: Decision, revision: number) => {
+    const contentVersion =
+      decision.rule.action === 'publish_correction'
+        ? isoOrNull((await query(strapi, root.uid).findOne({ where: { documentId: root.documentId, publishedAt: null }, select: ['updatedAt'] }))?.updatedAt)
+        : snapshot.contentVersion;
+    return history().record({
+      uid: root.uid,
+      documentId: root.documentId,
+      action: decision.rule.action,
+      from: decision.from,
+      to: decision.to,
+      actor,
+      comment: input.comment?.trim() || null,
+      details: transitionDetails(decision, input),
+      contentVersion,
+      revision,
+    });
+  };
+
   const service: WorkflowService = {
     async snapshot(uid, documentId) {
       return snapshotWith(uid, documentId, settings().require(uid));
@@ -293,118 +455,51 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       return inferredState({ hasPublished: await cascade().hasPublishedVersion(uid, documentId) });
     },
 
-    async describe(uid, documentId, actor) {
+    async describe(uid, documentId, caller) {
+      const actor = await actors().resolve(caller);
       const snapshot = await service.snapshot(uid, documentId);
       const row = await findRow(uid, documentId);
       if (!snapshot.exists && !row) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
       return statusOf(uid, documentId, row, snapshot, actor);
     },
 
-    async transition(uid, documentId, input, actor, options = {}) {
-      const now = options.now ?? new Date();
+    async transition(uid, documentId, input, caller, options = {}) {
+      const actor = await actors().resolve(caller);
       const ct = settings().require(uid);
       const snapshot = await snapshotWith(uid, documentId, ct);
       if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
       await ensureRow(uid, documentId, snapshot);
-      const root: DocumentRef = { uid, documentId };
-      const followers: { ref: DocumentRef; entry: HistoryRecord }[] = [];
+      const step: TransitionStep = { root: { uid, documentId }, ct, snapshot, input, actor, now: options.now ?? new Date() };
 
       const outcome = await strapi.db.transaction(async ({ onCommit }) => {
-        const row = await findRow(uid, documentId);
-        if (!row) throw new ConflictError(MESSAGES.concurrentTransition);
-        const revision = (row.revision as number | undefined) ?? 0;
-        if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== revision) {
-          throw new ConflictError(MESSAGES.versionConflict(input.expectedVersion, revision), { code: 'version_conflict', currentVersion: revision });
-        }
-
-        const from = stateOfRow(row, snapshot);
-        const editors = await history().contentEditors(uid, documentId, from);
-        const facts = { ...factsOf(row, snapshot, editors.map((editor) => editor.key)), publishBlockers: await blockersFor(uid, documentId, from, actor) };
-        const decision = evaluate(input, facts, actor, {
-          fourEyes: ct.fourEyes,
-          correctionsSupported: !!ct.correctionsField,
-          now,
-        });
-        if (!decision.ok) throw refusalError(decision);
-
-        // Compare-and-set: exactly one of two concurrent transitions gets the row.
-        const { count } = await states().updateMany({
-          where: { id: row.id, revision },
-          data: { ...rowChanges(decision, input, actor, snapshot), state: decision.to, revision: revision + 1 },
-        });
-        if (count !== 1) throw new ConflictError(MESSAGES.concurrentTransition, { code: 'concurrent_transition' });
-
-        let published: DocumentResult | null = null;
-        if (decision.rule.effect === 'publish') {
-          if (decision.rule.action === 'publish_correction' && input.kind !== 'update' && ct.correctionsField && input.correction?.text) {
-            await runInWorkflowScope([root], () => appendCorrection(uid, documentId, ct.correctionsField as string, input.correction as { text: string }));
-          }
-          const plan = await cascade().plan(uid, documentId);
-          for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
-            const held = await findRow(item.uid, item.documentId);
-            if (held?.legalHold === true || held?.legalHold === 1) {
-              throw new ConflictError(MESSAGES.legalHold(decision.rule.action, decision.from, `${item.uid} ${item.documentId}: ${str(held.legalHoldReason) ?? 'held'}`), {
-                code: 'legal_hold',
-                document: { uid: item.uid, documentId: item.documentId },
-              });
-            }
-          }
-          published = await runInWorkflowScope(plan, async () => {
-            let rootResult: DocumentResult | null = null;
-            for (const item of plan) {
-              const result = await documents(strapi, item.uid).publish({ documentId: item.documentId });
-              if (item.reason === 'root') rootResult = result;
-            }
-            return rootResult;
-          });
-          for (const item of plan.filter((entry) => entry.underWorkflow && entry.reason !== 'root')) {
-            followers.push({ ref: item, entry: await followAlong(item, decision.rule.action === 'publish' ? 'publish' : 'publish_correction', 'published', actor, root) });
-          }
-        } else if (decision.rule.effect === 'unpublish') {
-          const owned = await cascade().owned(uid, documentId);
-          await runInWorkflowScope([root, ...owned], async () => {
-            await documents(strapi, uid).unpublish({ documentId });
-            for (const ref of owned) {
-              if (await cascade().hasPublishedVersion(ref.uid, ref.documentId)) await documents(strapi, ref.uid).unpublish({ documentId: ref.documentId });
-            }
-          });
-          for (const ref of owned.filter((entry) => settings().isUnderWorkflow(entry.uid))) {
-            followers.push({ ref, entry: await followAlong(ref, 'withdraw', 'withdrawn', actor, root) });
-          }
-        }
-
-        const contentVersion =
-          decision.rule.action === 'publish_correction'
-            ? isoOrNull((await query(strapi, uid).findOne({ where: { documentId, publishedAt: null }, select: ['updatedAt'] }))?.updatedAt)
-            : snapshot.contentVersion;
-        const details: Record<string, unknown> = {};
-        if (decision.rule.action === 'publish_correction') details.kind = input.kind ?? 'correction';
-        if (input.correction?.text) details.correction = { date: input.correction.date ?? null, text: input.correction.text };
-        if (decision.scheduledAt) details.scheduledAt = decision.scheduledAt;
-        if (decision.overridden.length) details.override = { reason: input.overrideReason?.trim() ?? '', blockers: decision.overridden };
-        const entry = await history().record({
-          uid,
-          documentId,
-          action: decision.rule.action,
-          from: decision.from,
-          to: decision.to,
-          actor,
-          comment: input.comment?.trim() || null,
-          details: Object.keys(details).length ? details : null,
-          contentVersion,
-          revision: revision + 1,
-        });
+        const { row, revision, decision } = await planTransition(step);
+        await claimRow(step, row, revision, decision);
+        const { published, followers } = await applyEffect(step, decision);
+        const entry = await recordTransition(step, decision, revision + 1);
         // Webhooks only for what is committed (after the outermost transaction, when nested).
         onCommit(() => {
-          emitTransition(root, entry, actor);
+          emitTransition(step.root, entry, actor);
           for (const follower of followers) emitTransition(follower.ref, follower.entry, actor);
         });
         return { entry, published };
       });
 
-      const row = await findRow(uid, documentId);
-      const status = await statusOf(uid, documentId, row, await snapshotWith(uid, documentId, ct), actor);
+      const status = await statusOf(uid, documentId, await findRow(uid, documentId), await snapshotWith(uid, documentId, ct), actor);
       return { status, history: outcome.entry, published: outcome.published };
+    },
+
+    async check(uid, documentId, input, caller, options = {}) {
+      const actor = await actors().resolve(caller);
+      const ct = settings().require(uid);
+      const snapshot = await snapshotWith(uid, documentId, ct);
+      if (!snapshot.exists) throw new errors.NotFoundError(MESSAGES.documentNotFound(uid, documentId));
+      const step: TransitionStep = { root: { uid, documentId }, ct, snapshot, input, actor, now: options.now ?? new Date() };
+      return evaluate(input, await gatherFacts(step, await findRow(uid, documentId)), actor, {
+        fourEyes: ct.fourEyes,
+        correctionsSupported: !!ct.correctionsField,
+        publishedWithParent: quotePolicy().publishedWithParent(uid),
+        now: step.now,
+      });
     },
 
     async statesOf(uid, documentIds) {
@@ -485,8 +580,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
     },
 
     async getWithdrawal(uid, slugOrDocumentId) {
+      // Withdrawn, or reinstated into review but not public yet: the notice still stands.
       const row = await states().findOne({
-        where: { targetUid: uid, state: 'withdrawn', $or: [{ targetDocumentId: slugOrDocumentId }, { targetSlug: slugOrDocumentId }] },
+        where: { targetUid: uid, withdrawnAt: { $notNull: true }, $or: [{ targetDocumentId: slugOrDocumentId }, { targetSlug: slugOrDocumentId }] },
         orderBy: [{ withdrawnAt: 'desc' }],
       });
       if (!row) return null;
@@ -515,7 +611,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
       return runWithGateBypass(fn);
     },
 
-    async recordContentSave(uid, documentId, change, actor) {
+    async recordContentSave(uid, documentId, change, caller) {
+      // One person, however they save (admin login or any of their tokens): four-eyes compares these keys.
+      const actor = await actors().resolve(caller);
       const ct = settings().require(uid);
       return strapi.db.transaction(async ({ onCommit }) => {
         const snapshot = await snapshotWith(uid, documentId, ct);

@@ -9,6 +9,8 @@ export type TransitionBody = {
   /** The workflow `version` the client loaded; a different current version answers 409. */
   expectedVersion?: number | null;
   correction?: { date?: string | null; text: string } | null;
+  /** For `withdraw`: the public notice (the 410 body); `comment` is the internal reason. */
+  notice?: string | null;
   /** For `schedule`: when to publish (default: the embargo). */
   scheduledAt?: string | null;
   /** For `publish_correction`: `correction` (a public note, the default) or `update` (none). */
@@ -33,6 +35,7 @@ const transitionSchema = yup
     scheduledAt: isoDate(),
     kind: yup.string().nullable().oneOf([...CORRECTION_KINDS, null], '${path} must be one of: ' + CORRECTION_KINDS.join(', ')),
     overrideReason: yup.string().nullable().max(2000),
+    notice: yup.string().nullable().max(2000),
   })
   .noUnknown();
 
