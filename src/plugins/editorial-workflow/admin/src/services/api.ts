@@ -16,7 +16,7 @@ import type {
   Assignee,
   AssignedItem,
   BulkTransitionRequest,
-  BulkTransitionResult,
+  BulkTransitionResponse,
   CompareResult,
   DiffResponse,
   HistoryRecord,
@@ -162,9 +162,9 @@ const workflowApi = adminApi
         providesTags: (_result, _error, { uid }) => [...listTags(uid)],
       }),
 
-      bulkTransition: builder.mutation<BulkTransitionResult, BulkTransitionRequest & { uid: string }>({
+      bulkTransition: builder.mutation<BulkTransitionResponse['data'], BulkTransitionRequest & { uid: string }>({
         query: ({ uid, ...data }) => ({ url: `${BASE}/bulk/${encodeURIComponent(uid)}/transitions`, method: 'POST', data }),
-        transformResponse: unwrap<BulkTransitionResult>,
+        transformResponse: unwrap<BulkTransitionResponse['data']>,
         invalidatesTags: (_result, _error, { uid, documentIds }) => [
           ...listTags(uid),
           ...documentIds.flatMap((documentId) => docTags({ uid, documentId })),
