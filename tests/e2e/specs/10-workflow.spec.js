@@ -39,7 +39,7 @@ const editBody = async (page, text) => {
   await page.keyboard.type(text, { delay: 20 });
   await page.waitForTimeout(300);
   await saveDocument(page);
-  await expectNotification(page, /Saved|saved/);
+  await expectNotification(page, /Saved|saved/, 90000);
 };
 
 module.exports = (spec) =>
@@ -323,7 +323,7 @@ module.exports = (spec) =>
       await page.setViewportSize({ width: 1024, height: 800 });
       await page.goto(editUrl(baseUrl, state.article.documentId), { waitUntil: 'domcontentloaded' });
       const badge = page.getByTestId('editorial-workflow-state');
-      await badge.waitFor({ timeout: 30000 });
+      await badge.waitFor({ timeout: 90000 });
       assert.ok(await badge.isVisible());
       const box = await badge.boundingBox();
       assert.ok(box && box.x + box.width <= 1024 && box.y < 800, 'the state is on screen at 1024 px');
