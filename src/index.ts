@@ -7,6 +7,7 @@ import { publicRead } from './document-middlewares/public-read';
 import { registerArticleBySlugQuery } from './graphql/article-by-slug';
 import { registerPublishedOnlyQueries } from './graphql/published-only';
 import { seedOnBootIfEmpty } from './importer/seed';
+import { bootstrapLabels, registerLabels } from './labels';
 import { bootstrapDelivery, registerDelivery } from './delivery';
 
 export default {
@@ -22,13 +23,13 @@ export default {
     registerArticleBySlugQuery(strapi);
     registerPublishedOnlyQueries(strapi);
     registerDelivery(strapi);
+    registerLabels(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    // Author, Editor and Legal admin roles (after the admin's bootstrap, which creates Strapi's default roles).
-    await strapi.plugin('editorial-workflow').service('roles').ensureRoles();
     await ensurePublicPermissions(strapi);
     await bootstrapDelivery(strapi);
     await seedOnBootIfEmpty(strapi);
+    await bootstrapLabels(strapi);
   },
 };

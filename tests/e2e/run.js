@@ -8,7 +8,7 @@
  *     when dist/ is already current);
  *  2. `strapi start` (NODE_ENV=production, throwaway secrets) on a fresh SQLite
  *     file in a temp dir, on a free port; SEED_ON_BOOT=true seeds the story;
- *  3. a Super Admin, an Author and two Editors through the admin API;
+ *  3. a Super Admin, an Author, two Editors and Legal through the admin API;
  *  4. Debian Chromium (playwright-core, fresh profile) runs the specs in
  *     tests/e2e/specs in order, one editorial journey; screenshots go to
  *     tests/e2e/screenshots/;
@@ -27,6 +27,7 @@ const PEOPLE = [
   { key: 'author', firstname: 'Ada', lastname: 'Author', email: 'author@e2e.test', role: 'Author' },
   { key: 'editor1', firstname: 'Edna', lastname: 'First', email: 'editor1@e2e.test', role: 'Editor' },
   { key: 'editor2', firstname: 'Ezra', lastname: 'Second', email: 'editor2@e2e.test', role: 'Editor' },
+  { key: 'legal', firstname: 'Lena', lastname: 'Legal', email: 'legal@e2e.test', role: 'Legal' },
 ];
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;

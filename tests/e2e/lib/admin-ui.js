@@ -12,7 +12,7 @@ const panel = (page) => page.getByTestId('editorial-workflow-panel');
 /** Open a document's edit view and wait for the workflow panel (optionally for a state). */
 const openDocument = async (page, baseUrl, documentId, { state } = {}) => {
   await page.goto(editUrl(baseUrl, documentId), { waitUntil: 'domcontentloaded' });
-  await panel(page).waitFor({ timeout: 30000 });
+  await panel(page).waitFor({ timeout: 90000 });
   if (state) await expectState(page, state);
 };
 
@@ -20,15 +20,18 @@ const openDocument = async (page, baseUrl, documentId, { state } = {}) => {
 const signInTo = async (page, baseUrl, user, documentId, { state } = {}) => {
   const { loginAs } = require('./browser');
   await loginAs(page, baseUrl, user, { to: `/content-manager/collection-types/${ARTICLE}/${documentId}` });
-  await panel(page).waitFor({ timeout: 30000 });
+  await panel(page).waitFor({ timeout: 90000 });
   if (state) await expectState(page, state);
 };
 
 /** Strapi's own Publish button (the panel has a workflow "Publish" too). */
 const strapiPublishButton = (page) => page.locator('button:not([data-workflow-action])').filter({ hasText: /^Publish$/ });
 
-const expectState = async (page, state, timeout = 15000) => {
-  await panel(page).locator(`[data-workflow-state="${state}"]`).first().waitFor({ timeout });
+/** The one state indicator: the workflow badge in the edit view's header. */
+const headerState = (page) => page.getByTestId('editorial-workflow-state');
+
+const expectState = async (page, state, timeout = 30000) => {
+  await page.locator(`[data-testid="editorial-workflow-state"][data-workflow-state="${state}"]`).first().waitFor({ timeout });
 };
 
 /** Click one of the actions the panel offers (fails when it is not offered). */
@@ -39,14 +42,20 @@ const clickAction = async (page, action) => {
 };
 
 /** Fill the labelled fields of the open workflow dialog and confirm. */
-const confirmDialog = async (page, { fields = {}, confirm }) => {
+const confirmDialog = async (page, { fields = {}, confirm, timeout = 90000 }) => {
   const dialog = page.getByRole('dialog');
   await dialog.waitFor({ timeout: 10000 });
   for (const [label, value] of Object.entries(fields)) {
     await dialog.getByLabel(label, { exact: false }).first().fill(value);
   }
   await dialog.getByRole('button', { name: confirm, exact: true }).click();
-  await dialog.waitFor({ state: 'detached', timeout: 15000 });
+  await dialog.waitFor({ state: 'detached', timeout });
+};
+
+/** The edit view's Save button (content-manager). */
+const saveDocument = async (page) => {
+  const save = page.getByRole('button', { name: /^Save$/ });
+  await save.click();
 };
 
 /** A notification (toast) containing the text. */
@@ -66,4 +75,4 @@ const reveal = async (locator) => {
   await locator.scrollIntoViewIfNeeded();
 };
 
-module.exports = { signInTo, strapiPublishButton, ARTICLE, editUrl, listUrl, panel, openDocument, expectState, clickAction, confirmDialog, expectNotification, dismissBanners, reveal };
+module.exports = { headerState, saveDocument, signInTo, strapiPublishButton, ARTICLE, editUrl, listUrl, panel, openDocument, expectState, clickAction, confirmDialog, expectNotification, dismissBanners, reveal };

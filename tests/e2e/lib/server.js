@@ -89,7 +89,7 @@ const waitForHealth = async (baseUrl, child, timeoutMs) => {
  * Start the built app. Returns { baseUrl, stop(), logs() }. The database lives
  * in a fresh temp dir removed by stop().
  */
-const startApp = async ({ timeoutMs = 90000 } = {}) => {
+const startApp = async ({ timeoutMs = Number(process.env.E2E_START_TIMEOUT_MS) || 300000 } = {}) => {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-e2e-'));
   const port = await freePort();
   const env = appEnv({ port, dbFile: path.join(tmpDir, 'data.db') });

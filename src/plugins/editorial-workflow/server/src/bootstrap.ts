@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { registerConditions } from './conditions';
 import { WEBHOOK_EVENTS } from './constants';
+import type { RolesService } from './services/roles';
 import type { SchedulerService } from './services/scheduler';
 import type { TokenOwnersService } from './services/token-owners';
 import { getService } from './utils/db';
@@ -7,11 +9,13 @@ import { getService } from './utils/db';
 type WebhookStore = { addAllowedEvent(key: string, value: string): void };
 
 /**
- * Webhook events and the scheduled-publication cron job. (The admin roles are
- * ensured from the app's bootstrap: Strapi creates its default roles after
- * plugins bootstrap — see services/roles.ts.)
+ * The plugin's admin permission conditions, its admin roles (reconciled right
+ * after the admin's own bootstrap created Strapi's default roles — see
+ * services/roles.ts), webhook events and the scheduled-publication cron job.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await registerConditions(strapi);
+  getService<RolesService>(strapi, 'roles').registerBootstrapSync();
   const webhookStore = strapi.get('webhookStore') as WebhookStore;
   for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) webhookStore.addAllowedEvent(key, event);
   getService<SchedulerService>(strapi, 'scheduler').register();

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerIndexMigration } from './migrations/indexes';
 import type { ContentGuardService } from './services/content-guard';
 import type { GateService } from './services/gate';
 import type { SettingsService } from './services/settings';
@@ -6,10 +7,12 @@ import { getService } from './utils/db';
 
 /**
  * Check the configuration against the loaded content types (a bad one stops
- * boot) and install the publish gate before anything can publish.
+ * boot), install the publish gate before anything can publish, and have the
+ * plugin's table indexes created after the schema sync.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   getService<SettingsService>(strapi, 'settings').load();
+  registerIndexMigration(strapi);
   // Before the gate: content saves are recorded (and return approved documents to review) first; see services/content-guard.ts.
   strapi.documents.use(getService<ContentGuardService>(strapi, 'content-guard').middleware() as unknown as Parameters<typeof strapi.documents.use>[0]);
   const gate = getService<GateService>(strapi, 'gate').middleware();

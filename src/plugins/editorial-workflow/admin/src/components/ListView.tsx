@@ -1,48 +1,132 @@
 import * as React from 'react';
-import { Button, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
-import {
-  errorMessage,
-  fetchAssignedToMe,
-  fetchDocumentIdsInState,
-  isUnderWorkflow,
-  useListState,
-  useWorkflowConfig,
-  type State,
-} from '../api';
+import type { ListState } from '../contracts';
+import { isUnderWorkflow, useWorkflowConfig } from '../hooks/useWorkflowConfig';
+import { useGetAssigneesQuery, useGetListStatesQuery, useGetMyQueueQuery } from '../services/api';
+import { errorMessage } from '../services/errors';
+import { formatDate, relativeTime } from '../utils/format';
+import { humanize } from '../utils/labels';
 import { StateBadge } from './StateBadge';
 
 /* ------------------------------------------------------------------------------------------
- * The "Workflow" column: one badge per row, the rows' states fetched in one request
+ * The rows on screen, per type: every cell registers its documentId, and all the
+ * cells of a page ask the data layer with the same argument (the page's ids), so
+ * RTK Query sends ONE request for the page and shares the answer.
  * ----------------------------------------------------------------------------------------*/
 
-export const StateCell = ({ model, documentId }: { model: string; documentId?: string }) => {
+const mounted = new Map<string, Map<string, number>>();
+const listeners = new Set<() => void>();
+const snapshots = new Map<string, string[]>();
+let notifyScheduled = false;
+
+const notify = () => {
+  if (notifyScheduled) return;
+  notifyScheduled = true;
+  // One update per render pass of the table, not one per cell.
+  queueMicrotask(() => {
+    notifyScheduled = false;
+    snapshots.clear();
+    listeners.forEach((listener) => listener());
+  });
+};
+
+const register = (uid: string, documentId: string) => {
+  const ids = mounted.get(uid) ?? new Map<string, number>();
+  mounted.set(uid, ids);
+  ids.set(documentId, (ids.get(documentId) ?? 0) + 1);
+  notify();
+  return () => {
+    const count = (ids.get(documentId) ?? 1) - 1;
+    if (count <= 0) ids.delete(documentId);
+    else ids.set(documentId, count);
+    notify();
+  };
+};
+
+const pageIds = (uid: string): string[] => {
+  if (!snapshots.has(uid)) snapshots.set(uid, [...(mounted.get(uid)?.keys() ?? [])].sort());
+  return snapshots.get(uid) ?? [];
+};
+
+const useRowState = (uid: string, documentId: string | undefined, enabled: boolean) => {
+  React.useEffect(() => (enabled && documentId ? register(uid, documentId) : undefined), [uid, documentId, enabled]);
+  const subscribe = React.useCallback((listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, []);
+  const getIds = React.useCallback(() => pageIds(uid), [uid]);
+  const ids = React.useSyncExternalStore(subscribe, getIds, getIds);
+  const query = useGetListStatesQuery({ uid, documentIds: ids }, { skip: !enabled || ids.length === 0 });
+  const row: ListState | undefined = documentId ? query.data?.[documentId] : undefined;
+  return { row, error: query.error ? errorMessage(query.error) : null, loading: !row && !query.error };
+};
+
+type CellProps = { model: string; documentId?: string };
+
+const Dash = ({ title }: { title?: string }) => (
+  <Typography variant="pi" textColor="neutral500" title={title}>
+    —
+  </Typography>
+);
+
+/** The one workflow state indicator of a row. */
+export const StateCell = ({ model, documentId }: CellProps) => {
   const { data: config } = useWorkflowConfig();
   const under = isUnderWorkflow(config, model);
-  const entry = useListState(model, documentId, under && !!documentId);
+  const { row, error } = useRowState(model, documentId, under && !!documentId);
   if (!config || !under) return null;
-  if (entry.data) return <StateBadge config={config} state={entry.data.state} size="S" legalHold={entry.data.legalHold} />;
-  if (entry.error) {
-    return (
-      <Typography variant="pi" textColor="neutral500" title={entry.error}>
-        —
-      </Typography>
-    );
-  }
+  if (row) return <StateBadge config={config} state={row.state} size="S" legalHold={row.legalHold} />;
+  return error ? <Dash title={error} /> : <Typography variant="pi" textColor="neutral500">…</Typography>;
+};
+
+export const AssigneeCell = ({ model, documentId }: CellProps) => {
+  const { data: config } = useWorkflowConfig();
+  const under = isUnderWorkflow(config, model);
+  const { row } = useRowState(model, documentId, under && !!documentId);
+  // Names from the assignees route (Editors); others see the name the row carries, if any.
+  const assignees = useGetAssigneesQuery(undefined, { skip: !row?.assigneeId });
+  if (!row?.assigneeId) return <Dash />;
+  const named = row as ListState & { assigneeName?: string | null };
+  const name = assignees.data?.find((user) => user.id === row.assigneeId)?.name ?? named.assigneeName ?? `#${row.assigneeId}`;
   return (
-    <Typography variant="pi" textColor="neutral500" aria-label="Loading the workflow state">
-      …
+    <Typography variant="pi" textColor="neutral800">
+      {name}
     </Typography>
   );
 };
 
+export const DueCell = ({ model, documentId }: CellProps) => {
+  const { data: config } = useWorkflowConfig();
+  const under = isUnderWorkflow(config, model);
+  const { row } = useRowState(model, documentId, under && !!documentId);
+  if (!row?.dueDate) return <Dash />;
+  const overdue = new Date(row.dueDate).getTime() < Date.now();
+  return (
+    <Typography variant="pi" textColor={overdue ? 'danger600' : 'neutral800'} title={relativeTime(row.dueDate)}>
+      {formatDate(row.dueDate)}
+      {overdue ? ' (overdue)' : ''}
+    </Typography>
+  );
+};
+
+export const SectionCell = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value ? (
+    <Typography variant="pi" textColor="neutral800">
+      {humanize(value)}
+    </Typography>
+  ) : (
+    <Dash />
+  );
+
 /* ------------------------------------------------------------------------------------------
- * Filters: by workflow state and "assigned to me", as a documentId filter in the URL
+ * "My queue": the documents of this type assigned to me, as a documentId filter in the
+ * URL (the server answers who is assigned; nothing is paged through on the client).
  * ----------------------------------------------------------------------------------------*/
 
 /** Most documentIds put in the URL (a longer query string would exceed request header limits). */
-const MAX_IDS = 150;
+export const MAX_IDS = 150;
 const NONE = '__editorial_workflow_none__';
 
 type Filter = Record<string, unknown>;
@@ -56,116 +140,43 @@ const isOurs = (filter: Filter): boolean => {
   return !!value && typeof value === 'object' && Object.keys(value).length === 1 && '$in' in value;
 };
 
-type Selection = { state: State | ''; mine: boolean };
-
-const storageKey = (model: string) => `editorial-workflow:list-filter:${model}`;
-
-const readSelection = (model: string): Selection => {
-  try {
-    const raw = window.sessionStorage.getItem(storageKey(model));
-    if (raw) return { state: '', mine: false, ...(JSON.parse(raw) as Partial<Selection>) };
-  } catch {
-    // ignore unreadable storage
-  }
-  return { state: '', mine: false };
-};
+/** The list URL's query for "my queue" of one type (used by the home-page widget too). */
+export const queueFilter = (documentIds: string[]) => ({ $and: [{ documentId: { $in: documentIds.length ? documentIds.slice(0, MAX_IDS) : [NONE] } }] });
 
 export const ListFilters = () => {
   const { slug: model = '' } = useParams<{ slug: string }>();
   const { data: config } = useWorkflowConfig();
   const [{ query }, setQuery] = useQueryParams<Query>();
   const { toggleNotification } = useNotification();
-  const [selection, setSelection] = React.useState<Selection>(() => readSelection(model));
-  const [busy, setBusy] = React.useState(false);
-  const [summary, setSummary] = React.useState<string | null>(null);
-
-  const ourFilterActive = (query.filters?.$and ?? []).some(isOurs);
-
-  // The URL is the truth: when our filter was removed (chip closed, link followed), forget the selection.
-  React.useEffect(() => {
-    if (!ourFilterActive && (selection.state || selection.mine)) {
-      setSelection({ state: '', mine: false });
-      setSummary(null);
-      window.sessionStorage.removeItem(storageKey(model));
-    }
-  }, [ourFilterActive, model]);
-
-  React.useEffect(() => {
-    setSelection(readSelection(model));
-  }, [model]);
+  const active = (query.filters?.$and ?? []).some(isOurs);
+  const queue = useGetMyQueueQuery(undefined, { skip: !isUnderWorkflow(config, model) });
 
   if (!config || !isUnderWorkflow(config, model)) return null;
+  const mine = (queue.data ?? []).filter((item) => item.uid === model).map((item) => item.documentId);
 
-  const apply = async (next: Selection) => {
-    setSelection(next);
-    window.sessionStorage.setItem(storageKey(model), JSON.stringify(next));
+  const toggle = () => {
     const others = (query.filters?.$and ?? []).filter((filter) => !isOurs(filter));
-    if (!next.state && !next.mine) {
-      setSummary(null);
+    if (active) {
       const { filters: _filters, ...rest } = query;
       setQuery({ ...rest, page: 1, ...(others.length ? { filters: { $and: others } } : {}) } as Query, 'push', true);
       return;
     }
-    setBusy(true);
-    try {
-      let ids: string[] | null = null;
-      let truncatedScan = false;
-      if (next.state) {
-        const found = await fetchDocumentIdsInState(model, next.state);
-        ids = found.ids;
-        truncatedScan = found.truncated;
-      }
-      if (next.mine) {
-        const mine = (await fetchAssignedToMe(model)).map((item) => item.documentId);
-        ids = ids ? ids.filter((id) => mine.includes(id)) : mine;
-      }
-      const all = ids ?? [];
-      const shown = all.slice(0, MAX_IDS);
-      const label = [next.state ? `state “${config.states.find((s) => s.state === next.state)?.label ?? next.state}”` : null, next.mine ? 'assigned to you' : null]
-        .filter(Boolean)
-        .join(', ');
-      setSummary(
-        all.length > MAX_IDS || truncatedScan
-          ? `Showing the first ${shown.length} of ${all.length}${truncatedScan ? '+' : ''} documents (${label}).`
-          : `${all.length} document${all.length === 1 ? '' : 's'}: ${label}.`,
-      );
-      setQuery({ ...query, page: 1, filters: { $and: [...others, { documentId: { $in: shown.length ? shown : [NONE] } }] } } as Query, 'push', true);
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
-    } finally {
-      setBusy(false);
+    if (queue.error) {
+      toggleNotification({ type: 'danger', message: errorMessage(queue.error) });
+      return;
     }
+    setQuery({ ...query, page: 1, filters: { $and: [...others, ...queueFilter(mine).$and] } } as Query, 'push', true);
   };
 
   return (
     <Flex gap={2} alignItems="center" wrap="wrap" data-testid="editorial-workflow-list-filters">
-      <SingleSelect
-        aria-label="Filter by workflow state"
-        placeholder="Workflow state"
-        size="S"
-        value={selection.state || 'any'}
-        onChange={(value: string | number) => void apply({ ...selection, state: value === 'any' ? '' : (String(value) as State) })}
-        disabled={busy}
-      >
-        <SingleSelectOption value="any">Any workflow state</SingleSelectOption>
-        {config.states.map((state) => (
-          <SingleSelectOption key={state.state} value={state.state}>
-            {state.label}
-          </SingleSelectOption>
-        ))}
-      </SingleSelect>
-      <Button
-        size="S"
-        variant={selection.mine ? 'default' : 'tertiary'}
-        aria-pressed={selection.mine}
-        onClick={() => void apply({ ...selection, mine: !selection.mine })}
-        loading={busy}
-      >
-        Assigned to me
+      <Button size="S" variant={active ? 'default' : 'tertiary'} aria-pressed={active} onClick={toggle} loading={queue.isLoading}>
+        My queue
       </Button>
-      {summary && ourFilterActive ? (
+      {active ? (
         <Typography variant="pi" textColor="neutral600" aria-live="polite">
-          {summary}
+          {mine.length === 1 ? '1 document assigned to you' : `${mine.length} documents assigned to you`}
+          {mine.length > MAX_IDS ? ` (showing the first ${MAX_IDS})` : ''}
         </Typography>
       ) : null}
     </Flex>

@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { Badge, Box, Button, Checkbox, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
-import { useAuth, useNotification } from '@strapi/strapi/admin';
-import { errorMessage, patchNote, postNote, refreshNotes, useReviewNotes, type NoteRecord } from '../api';
-import { formatDateTime, relativeTime } from '../utils';
+import { useNotification } from '@strapi/strapi/admin';
+import type { NoteRecord } from '../contracts';
+import { useCreateReviewNoteMutation, useGetReviewNotesQuery, useUpdateReviewNoteMutation } from '../services/api';
+import { errorMessage } from '../services/errors';
+import { formatDateTime, relativeTime } from '../utils/format';
+import { humanize } from '../utils/labels';
 
-const CODE_LABELS: Record<string, string> = {};
-
-const codeLabel = (code: string) => CODE_LABELS[code] ?? code.replace(/[_-]+/g, ' ');
+const codeLabel = (code: string) => humanize(code).toLowerCase();
 
 type NoteProps = {
   note: NoteRecord;
@@ -40,7 +41,7 @@ const NoteBody = ({ note }: { note: NoteRecord }) => (
     </Flex>
     {note.path ? (
       <Typography variant="pi" textColor="neutral600">
-        Field: <code>{note.path}</code>
+        Field: {note.path.split('.').map(humanize).join(' › ')}
       </Typography>
     ) : null}
     {note.excerpt ? (
@@ -139,8 +140,9 @@ const NoteThread = ({ note, replies, onResolve, onReply, busyId }: NoteProps) =>
  * re-openable; the importer's flags arrive as notes with a `code`.
  */
 export const NotesPanelContent = ({ model, documentId }: { model: string; documentId: string }) => {
-  const notes = useReviewNotes(model, documentId);
-  const token = useAuth('EditorialWorkflowNotes', (state) => state.token);
+  const notes = useGetReviewNotesQuery({ uid: model, documentId });
+  const [createNote] = useCreateReviewNoteMutation();
+  const [updateNote] = useUpdateReviewNoteMutation();
   const { toggleNotification } = useNotification();
   const [showResolved, setShowResolved] = React.useState(false);
   const [showAll, setShowAll] = React.useState(false);
@@ -165,31 +167,24 @@ export const NotesPanelContent = ({ model, documentId }: { model: string; docume
 
   const onResolve = async (note: NoteRecord, resolved: boolean) => {
     setBusyId(note.id);
-    try {
-      await patchNote(note.id, resolved, token);
-      await refreshNotes(model, documentId);
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
-    } finally {
-      setBusyId(null);
-    }
+    const result = await updateNote({ uid: model, documentId, id: note.id, resolved });
+    if ('error' in result && result.error) toggleNotification({ type: 'danger', message: errorMessage(result.error) });
+    setBusyId(null);
   };
 
   const add = async (body: string, parentId: number | null): Promise<boolean> => {
-    try {
-      await postNote(model, documentId, { body, parentId });
-      await refreshNotes(model, documentId);
-      return true;
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    const result = await createNote({ uid: model, documentId, body, parentId });
+    if ('error' in result && result.error) {
+      toggleNotification({ type: 'danger', message: errorMessage(result.error) });
       return false;
     }
+    return true;
   };
 
   if (notes.error && !notes.data) {
     return (
       <Typography variant="pi" textColor="danger600" role="alert">
-        {notes.error}
+        {errorMessage(notes.error)}
       </Typography>
     );
   }

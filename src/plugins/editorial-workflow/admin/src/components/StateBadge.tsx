@@ -1,11 +1,13 @@
 import { Flex, Typography } from '@strapi/design-system';
-import { stateMeta, type WorkflowConfig } from '../api';
+import type { WorkflowConfig } from '../contracts';
+import { stateMeta } from '../hooks/useWorkflowConfig';
 
 type Props = {
-  config: WorkflowConfig | null;
+  config: WorkflowConfig | null | undefined;
   state: string;
   size?: 'S' | 'M';
   legalHold?: boolean;
+  testId?: string;
 };
 
 /**
@@ -13,7 +15,7 @@ type Props = {
  * configuration; the text uses theme colours, so it reads in light and dark themes,
  * and the state is always spelled out (colour is never the only signal).
  */
-export const StateBadge = ({ config, state, size = 'M', legalHold = false }: Props) => {
+export const StateBadge = ({ config, state, size = 'M', legalHold = false, testId }: Props) => {
   const meta = stateMeta(config, state);
   return (
     <Flex
@@ -27,6 +29,7 @@ export const StateBadge = ({ config, state, size = 'M', legalHold = false }: Pro
       background="neutral0"
       borderColor="neutral200"
       data-workflow-state={state}
+      data-testid={testId}
       style={{ borderLeft: `4px solid ${meta.color}`, width: 'max-content', maxWidth: '100%' }}
     >
       <span aria-hidden style={{ width: 8, height: 8, borderRadius: '50%', background: meta.color, flexShrink: 0 }} />

@@ -1,18 +1,20 @@
 import * as React from 'react';
-import { Box, Button, Divider, Field, Flex, Loader, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Box, Button, Divider, Flex, Loader, Typography } from '@strapi/design-system';
 import { Lock } from '@strapi/icons';
-import { useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { errorMessage, putAssignment, refreshDocument, useInflightTransition, useWorkflowConfig, type Action, type WorkflowStatus } from '../api';
-import { useRunTransition } from '../hooks';
-import { actionLabel, actionVariant, formatDate, formatDateTime, fromDateInput, hasRoleFor, relativeTime, toDateInput, workflowRoles } from '../utils';
-import { ActionDialog, type DialogAction } from './ActionDialog';
+import type { Action, PublishBlocker, WorkflowStatus } from '../contracts';
+import { useReturnFocus } from '../hooks/useReturnFocus';
+import { useRunTransition } from '../hooks/useRunTransition';
+import { errorMessage } from '../services/errors';
+import { formatDate, formatDateTime, relativeTime } from '../utils/format';
+import { actionLabel, actionVariant } from '../utils/labels';
+import { ActionDialog, type DialogTarget } from './ActionDialog';
+import { AssignmentEditor } from './AssignmentEditor';
 import { Notice } from './Notice';
-import { StateBadge } from './StateBadge';
 
-type Props = { model: string; documentId: string; collectionType: string };
+type Props = { model: string; documentId: string };
 
-/** Actions that always open a dialog (a comment, a reason, a note or a time is asked for). */
-const WITH_DIALOG: Action[] = ['request_changes', 'withdraw', 'legal_hold', 'publish_correction', 'schedule'];
+/** Actions that always open a dialog (a comment, a reason, a note, a diff to look at or a time). */
+const WITH_DIALOG: Action[] = ['request_changes', 'approve', 'withdraw', 'reinstate', 'legal_hold', 'publish_correction', 'schedule'];
 
 const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
   <Flex direction="column" alignItems="flex-start" gap={1}>
@@ -25,131 +27,30 @@ const Fact = ({ label, children }: { label: string; children: React.ReactNode })
   </Flex>
 );
 
-type AdminUserOption = { id: number; name: string };
-
-/** Admin users an editor can assign to: the admin users list when readable, else themselves and the current assignee. */
-const useAssignableUsers = (enabled: boolean, me: AdminUserOption | null, current: WorkflowStatus['assignee']) => {
-  const { get } = useFetchClient();
-  const [users, setUsers] = React.useState<AdminUserOption[] | null>(null);
-  React.useEffect(() => {
-    if (!enabled) return;
-    let cancelled = false;
-    get('/admin/users', { params: { pageSize: 100, page: 1 } })
-      .then(({ data }) => {
-        const results = (data as { data?: { results?: { id: number; firstname?: string; lastname?: string; username?: string; email?: string; isActive?: boolean }[] } })
-          .data?.results;
-        if (!cancelled && results) {
-          setUsers(
-            results
-              .filter((user) => user.isActive !== false)
-              .map((user) => ({ id: user.id, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `#${user.id}` })),
-          );
-        }
-      })
-      .catch(() => {
-        if (!cancelled) setUsers([]);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [enabled]);
-  return React.useMemo(() => {
-    const byId = new Map<number, AdminUserOption>();
-    for (const user of users ?? []) byId.set(user.id, user);
-    if (me && !byId.has(me.id)) byId.set(me.id, me);
-    if (current && !byId.has(current.id)) byId.set(current.id, { id: current.id, name: current.name });
-    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
-  }, [users, me, current]);
-};
-
-const AssignmentEditor = ({ model, documentId, status, me }: { model: string; documentId: string; status: WorkflowStatus; me: AdminUserOption | null }) => {
-  const { toggleNotification } = useNotification();
-  const options = useAssignableUsers(true, me, status.assignee);
-  const [assignee, setAssignee] = React.useState<string>(status.assignee ? String(status.assignee.id) : 'none');
-  const [due, setDue] = React.useState<string>(toDateInput(status.dueDate));
-  const [busy, setBusy] = React.useState(false);
-
-  React.useEffect(() => {
-    setAssignee(status.assignee ? String(status.assignee.id) : 'none');
-    setDue(toDateInput(status.dueDate));
-  }, [status.assignee, status.dueDate]);
-
-  const changed = assignee !== (status.assignee ? String(status.assignee.id) : 'none') || due !== toDateInput(status.dueDate);
-
-  const save = async () => {
-    setBusy(true);
-    try {
-      await putAssignment(model, documentId, { assigneeId: assignee === 'none' ? null : Number(assignee), dueDate: fromDateInput(due) });
-      toggleNotification({ type: 'success', message: 'Assignment saved.' });
-      await refreshDocument(model, documentId);
-    } catch (error) {
-      toggleNotification({ type: 'danger', message: errorMessage(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Flex direction="column" alignItems="stretch" gap={3} tag="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
-      <Typography tag="legend" variant="sigma" textColor="neutral600">
-        Assignment
-      </Typography>
-      <Field.Root name="assignee" id="editorial-workflow-assignee">
-        <Field.Label>Assignee</Field.Label>
-        <SingleSelect aria-label="Assignee" value={assignee} onChange={(value: string | number) => setAssignee(String(value))} size="S">
-          <SingleSelectOption value="none">Unassigned</SingleSelectOption>
-          {options.map((user) => (
-            <SingleSelectOption key={user.id} value={String(user.id)}>
-              {user.name}
-            </SingleSelectOption>
-          ))}
-        </SingleSelect>
-      </Field.Root>
-      <Field.Root name="dueDate" id="editorial-workflow-due-date">
-        <Field.Label>Due date</Field.Label>
-        <Field.Input type="date" size="S" value={due} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setDue(event.target.value)} />
-      </Field.Root>
-      <Flex gap={2} wrap="wrap">
-        <Button size="S" variant="secondary" onClick={save} disabled={!changed} loading={busy}>
-          Save assignment
-        </Button>
-        {me && assignee !== String(me.id) ? (
-          <Button size="S" variant="tertiary" onClick={() => setAssignee(String(me.id))}>
-            Assign to me
-          </Button>
-        ) : null}
-      </Flex>
-    </Flex>
-  );
-};
+/** The blockers a refusal carries (publish checks), when the server sent them. */
+const blockersOf = (details: Record<string, unknown>): PublishBlocker[] => (Array.isArray(details.blockers) ? (details.blockers as PublishBlocker[]) : []);
 
 /**
- * The "Editorial workflow" side panel of a document under the workflow: its
- * state, the facts the rules use (who submitted, assignment, embargo, legal
- * hold), and the actions the signed-in user may take now. Actions of the user's
- * role that the rules block right now are listed too: choosing one asks the
- * server, and its refusal (e.g. the four-eyes rule) is shown as it is worded.
+ * The "Editorial workflow" side panel: the comment of the last change request
+ * (until the next submission), the facts the rules use, and the actions exactly
+ * as the server lists them for this user — allowed ones as buttons, blocked ones
+ * with the server's reason. Nothing here re-derives a rule.
  */
-export const WorkflowPanelContent = ({ model, documentId, collectionType }: Props) => {
-  const { data: config } = useWorkflowConfig();
-  const user = useAuth('EditorialWorkflowPanel', (state) => state.user);
-  const { status, run, running, refusal, setRefusal } = useRunTransition(model, documentId, collectionType);
-  const [dialog, setDialog] = React.useState<DialogAction | null>(null);
-  const inflight = useInflightTransition(model, documentId);
+export const WorkflowPanelContent = ({ model, documentId }: Props) => {
+  const { status, run, running } = useRunTransition(model, documentId);
+  const [dialog, setDialog] = React.useState<DialogTarget | null>(null);
+  const [refusal, setRefusal] = React.useState<string | null>(null);
+  const focus = useReturnFocus();
 
-  const roles = React.useMemo(() => workflowRoles(user?.roles as { name?: string; code?: string }[] | undefined), [user?.roles]);
-  const me = user?.id ? { id: Number(user.id), name: [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || 'me' } : null;
-
-  const data = status.data;
-
+  const data: WorkflowStatus | undefined = status.data;
   if (status.error && !data) {
     return (
       <Notice variant="danger" title="Workflow unavailable" role="alert">
-        {status.error}
+        {errorMessage(status.error)}
       </Notice>
     );
   }
-  if (!data || !config) {
+  if (!data) {
     return (
       <Flex justifyContent="center" padding={2}>
         <Loader small>Loading the workflow state…</Loader>
@@ -157,57 +58,73 @@ export const WorkflowPanelContent = ({ model, documentId, collectionType }: Prop
     );
   }
 
-  const allowed = data.allowedActions;
-  const allowedNames = new Set(allowed.map((item) => item.action));
-  // Actions of this state and of the user's roles that the rules refuse right now (four-eyes, hold, embargo…).
-  const blocked = config.actions.filter(
-    (rule) =>
-      rule.from.includes(data.state) &&
-      !allowedNames.has(rule.action) &&
-      hasRoleFor(config, rule.action, roles) &&
-      !(rule.action === 'legal_hold' && data.legalHold) &&
-      !(rule.action === 'release_hold' && !data.legalHold) &&
-      !(rule.action === 'unschedule' && !data.scheduledPublishAt),
-  );
-  const isEditor = roles.has('editor');
+  const blocked = data.blockedActions ?? [];
+  const publishBlockers = data.publishBlockers ?? [];
   const embargoActive = !!data.embargoedUntil && new Date(data.embargoedUntil).getTime() > Date.now();
 
-  const choose = (action: Action) => {
-    const item = allowed.find((candidate) => candidate.action === action);
-    const rule = config.actions.find((candidate) => candidate.action === action);
-    const requiresComment = item?.requiresComment ?? rule?.requiresComment ?? false;
-    const requiresCorrection = item?.requiresCorrection ?? rule?.requiresCorrection ?? false;
-    if (WITH_DIALOG.includes(action) || requiresComment || requiresCorrection) {
-      setDialog({ action, requiresComment, requiresCorrection });
-    } else {
-      void run({ action });
+  const open = (target: DialogTarget) => {
+    focus.remember();
+    setDialog(target);
+  };
+  const close = () => {
+    setDialog(null);
+    focus.restore();
+  };
+
+  const choose = async (action: Action) => {
+    const item = data.allowedActions.find((candidate) => candidate.action === action);
+    const requiresComment = item?.requiresComment ?? false;
+    const requiresCorrection = item?.requiresCorrection ?? false;
+    if (item?.requiresOverride) {
+      open({ action, requiresComment, requiresCorrection, blockers: publishBlockers });
+      return;
     }
+    if (WITH_DIALOG.includes(action) || requiresComment || requiresCorrection) {
+      open({ action, requiresComment, requiresCorrection });
+      return;
+    }
+    focus.remember();
+    const outcome = await run({ action }, { notifyRefusal: true });
+    if (!outcome.ok) {
+      const blockers = blockersOf(outcome.details);
+      // A publish refused for its checks: show them and ask for the override reason.
+      if (action === 'publish' && blockers.length) open({ action, requiresComment, requiresCorrection, blockers });
+      else setRefusal(outcome.message);
+    } else {
+      setRefusal(null);
+    }
+    focus.restore();
   };
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="editorial-workflow-panel">
-      <Flex gap={2} alignItems="center" wrap="wrap">
-        <StateBadge config={config} state={data.state} legalHold={data.legalHold} />
-        <Typography variant="pi" textColor="neutral600">
-          revision {data.version}
-        </Typography>
-      </Flex>
+    <Flex direction="column" alignItems="stretch" gap={4} width="100%" data-testid="editorial-workflow-panel" data-workflow-panel-state={data.state}>
+      {data.changesRequested ? (
+        <Box data-testid="editorial-workflow-requested-changes">
+          <Notice variant="warning" title={`Changes requested${data.changesRequested.by?.name ? ` by ${data.changesRequested.by.name}` : ''}`}>
+            {data.changesRequested.comment}
+            {data.changesRequested.at ? ` (${relativeTime(data.changesRequested.at)})` : ''}
+          </Notice>
+        </Box>
+      ) : null}
 
-      {inflight ? (
-        <Notice variant="neutral" title={`${actionLabel(inflight.action)}…`}>
-          {inflight.action === 'publish' || inflight.action === 'publish_correction'
+      {running ? (
+        <Notice variant="neutral" title={`${actionLabel(running)}…`}>
+          {running === 'publish' || running === 'publish_correction'
             ? 'Publishing the story together with its quotes, people, organizations and sanction records. This can take a minute; keep this page open.'
             : 'Waiting for the server.'}
         </Notice>
       ) : null}
       {data.legalHold ? (
-        <Notice variant="danger" title="Legal hold">
-          {data.legalHoldReason || 'No reason recorded.'} Approval, publication and corrections are blocked until Legal releases it.
+        <Notice variant="danger" title={data.live ? 'Legal hold — the story is still live' : 'Legal hold — not live'}>
+          {data.legalHoldReason || 'No reason recorded.'}{' '}
+          {data.live
+            ? 'The published version stays public during the hold; approval, publication and corrections are blocked. To take it down, withdraw it.'
+            : 'It cannot be approved or published until Legal releases it.'}
         </Notice>
       ) : null}
       {data.withdrawal ? (
         <Notice variant="warning" title="Withdrawn">
-          {data.withdrawal.notice || 'No notice recorded.'} {data.withdrawal.withdrawnAt ? `(${formatDateTime(data.withdrawal.withdrawnAt)})` : ''}
+          Public notice: {data.withdrawal.notice || 'none recorded.'} {data.withdrawal.withdrawnAt ? `(${formatDateTime(data.withdrawal.withdrawnAt)})` : ''}
         </Notice>
       ) : null}
 
@@ -215,69 +132,60 @@ export const WorkflowPanelContent = ({ model, documentId, collectionType }: Prop
         <Flex direction="column" alignItems="stretch" gap={3}>
           {data.submittedBy ? <Fact label="Submitted by">{data.submittedBy.name ?? data.submittedBy.key}</Fact> : null}
           <Fact label="Assignee">{data.assignee ? data.assignee.name : 'Unassigned'}</Fact>
-          <Fact label="Due">
-            {data.dueDate ? `${formatDate(data.dueDate)} (${relativeTime(data.dueDate)})` : 'No due date'}
-          </Fact>
+          <Fact label="Due">{data.dueDate ? `${formatDate(data.dueDate)} (${relativeTime(data.dueDate)})` : 'No due date'}</Fact>
           <Fact label="Embargo">
-            {data.embargoedUntil
-              ? `${embargoActive ? 'Embargoed until' : 'Embargo ended'} ${formatDateTime(data.embargoedUntil)}`
-              : 'None'}
+            {data.embargoedUntil ? `${embargoActive ? 'Embargoed until' : 'Embargo ended'} ${formatDateTime(data.embargoedUntil)}` : 'None'}
           </Fact>
           {data.scheduledPublishAt ? <Fact label="Scheduled publication">{formatDateTime(data.scheduledPublishAt)}</Fact> : null}
         </Flex>
       </Box>
 
-      {isEditor ? (
-        <>
-          <Divider />
-          <AssignmentEditor model={model} documentId={documentId} status={data} me={me} />
-        </>
-      ) : null}
+      <AssignmentEditor model={model} documentId={documentId} status={data} />
 
       <Divider />
       <Flex direction="column" alignItems="stretch" gap={2} role="group" aria-label="Workflow actions">
         <Typography variant="sigma" textColor="neutral600">
           Your actions
         </Typography>
-        {allowed.length === 0 ? (
+        {data.allowedActions.length === 0 ? (
           <Typography variant="pi" textColor="neutral600">
             Nothing for you to do in this state.
           </Typography>
         ) : null}
-        {allowed.map((item) => (
+        {data.allowedActions.map((item) => (
           <Button
             key={item.action}
             fullWidth
             variant={actionVariant(item.action)}
-            onClick={() => choose(item.action)}
+            onClick={() => void choose(item.action)}
             loading={running === item.action}
             disabled={running !== null && running !== item.action}
             data-workflow-action={item.action}
+            data-focus-key={`action-${item.action}`}
           >
-            {actionLabel(item.action)}
+            {item.requiresOverride ? `${actionLabel(item.action)} (blocked — override…)` : actionLabel(item.action)}
           </Button>
         ))}
         {blocked.length > 0 ? (
-          <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
-            <Typography variant="pi" textColor="neutral600" id="editorial-workflow-blocked-hint">
-              Blocked for you right now — choose one to see why:
-            </Typography>
-            {blocked.map((rule) => (
-              <Button
-                key={rule.action}
-                fullWidth
-                size="S"
-                variant="tertiary"
-                startIcon={<Lock />}
-                aria-describedby="editorial-workflow-blocked-hint"
-                onClick={() => choose(rule.action)}
-                loading={running === rule.action}
-                data-workflow-blocked-action={rule.action}
-              >
-                {actionLabel(rule.action)}
-              </Button>
+          <Box tag="ul" aria-label="Blocked for you right now" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {blocked.map((item) => (
+              <Box tag="li" key={item.action} paddingTop={2} data-workflow-blocked-action={item.action}>
+                <Flex gap={2} alignItems="flex-start">
+                  <Box paddingTop={1} aria-hidden>
+                    <Lock width="1.2rem" height="1.2rem" />
+                  </Box>
+                  <Flex direction="column" alignItems="flex-start" gap={1}>
+                    <Typography variant="omega" fontWeight="semiBold" textColor="neutral700">
+                      {actionLabel(item.action)}
+                    </Typography>
+                    <Typography variant="pi" textColor="neutral700" data-testid="editorial-workflow-blocked-reason">
+                      {item.message}
+                    </Typography>
+                  </Flex>
+                </Flex>
+              </Box>
             ))}
-          </Flex>
+          </Box>
         ) : null}
         {refusal ? (
           <Box data-testid="editorial-workflow-refusal">
@@ -286,21 +194,22 @@ export const WorkflowPanelContent = ({ model, documentId, collectionType }: Prop
             </Notice>
           </Box>
         ) : null}
-        {['draft', 'in_review', 'changes_requested'].includes(data.state) ? (
-          <Typography variant="pi" textColor="neutral600">
-            Publishing needs the state “Approved”; until then the Publish button is refused.
-          </Typography>
-        ) : null}
       </Flex>
 
       <ActionDialog
+        uid={model}
+        documentId={documentId}
+        status={data}
         target={dialog}
-        embargoedUntil={data.embargoedUntil}
-        onClose={() => setDialog(null)}
+        onClose={close}
         onConfirm={async (input) => {
-          const message = await run(input);
-          if (!message) setDialog(null);
-          return message;
+          const outcome = await run(input, { notifyRefusal: false });
+          if (outcome.ok) {
+            setRefusal(null);
+            close();
+            return null;
+          }
+          return { message: outcome.message, blockers: blockersOf(outcome.details) };
         }}
       />
     </Flex>

@@ -1,3 +1,4 @@
+import assignees from './assignees';
 import bulk from './bulk';
 import integration from './integration';
 import notes from './notes';
@@ -7,5 +8,6 @@ export default {
   workflow,
   notes,
   integration,
+  assignees,
   bulk,
 };

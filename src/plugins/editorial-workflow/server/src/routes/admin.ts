@@ -24,6 +24,7 @@ export default {
     { method: 'GET', path: '/documents/:uid/:documentId/notes', handler: 'notes.find', config: onDocument },
     { method: 'POST', path: '/documents/:uid/:documentId/notes', handler: 'notes.create', config: onDocument },
     { method: 'PATCH', path: '/notes/:id', handler: 'notes.update', config: authenticated },
+    { method: 'GET', path: '/assignees', handler: 'assignees.find', config: authenticated },
     { method: 'POST', path: '/bulk/:uid/transitions', handler: 'bulk.transition', config: onDocument },
   ],
 };

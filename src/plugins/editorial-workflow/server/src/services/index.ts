@@ -1,4 +1,5 @@
 import actors from './actors';
+import assignees from './assignees';
 import bulk from './bulk';
 import cascade from './cascade';
 import contentGuard from './content-guard';
@@ -6,6 +7,7 @@ import embargo from './embargo';
 import gate from './gate';
 import history from './history';
 import notes from './notes';
+import ownership from './ownership';
 import publishChecks from './publish-checks';
 import quotePolicy from './quote-policy';
 import roles from './roles';
@@ -27,6 +29,8 @@ export default {
   versions,
   'publish-checks': publishChecks,
   roles,
+  ownership,
+  assignees,
   scheduler,
   tokenOwners,
   quotePolicy,

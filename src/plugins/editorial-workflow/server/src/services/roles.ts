@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { ADMIN_ROLE_NAMES, CONTENT_MANAGER_ACTIONS, ROLE_PERMISSIONS } from '../constants';
+import { ADMIN_ROLE_NAMES, CONTENT_MANAGER_ACTIONS } from '../constants';
+import { ROLE_PLAN, sameConditions, type SubjectKind, type WorkflowRoleKey } from '../roles/plan';
 import { getService, query } from '../utils/db';
 import type { SettingsService } from './settings';
 
 type ActionLike = { actionId: string; subjects?: string[] };
-type PermissionLike = { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
+type Properties = { fields?: string[] } & Record<string, unknown>;
+type PermissionLike = { action: string; subject?: string | null; properties?: Properties; conditions?: string[] };
+type StoredPermission = PermissionLike & { id: number };
 
 type AdminPermissionService = { actionProvider: { get(actionId: string): ActionLike | undefined } };
 type AdminContentTypeService = { getPermissionsWithNestedFields(actions: ActionLike[]): PermissionLike[] };
@@ -14,62 +17,112 @@ type AdminRoleService = {
   addPermissions(roleId: number, permissions: PermissionLike[]): Promise<unknown>;
 };
 
-const DESCRIPTIONS: Record<keyof typeof ADMIN_ROLE_NAMES, string> = {
-  author: 'Writes and submits their own stories for review (editorial workflow).',
-  editor: 'Reviews, approves, publishes and corrects stories (editorial workflow).',
+const DESCRIPTIONS: Record<WorkflowRoleKey, string> = {
+  author: 'Writes and edits the stories they created or are assigned to, and submits them for review (editorial workflow).',
+  editor: 'Reviews, approves, publishes and corrects stories, and assigns them (editorial workflow).',
   legal: 'Places and releases legal holds on stories (editorial workflow).',
 };
 
 export type RolesService = {
   /**
-   * Create the Author, Editor and Legal admin roles when missing and give them
-   * their content-manager permissions on the newsroom types. Idempotent: only
-   * missing roles and permissions are added; nothing is removed.
-   * Runs from the app's bootstrap: Strapi creates its default roles (Super Admin,
-   * Editor, Author) in the admin's bootstrap, which runs after plugins' bootstraps.
+   * Create the Author, Editor and Legal admin roles when missing and reconcile
+   * their content-manager permissions on the newsroom types with roles/plan.ts:
+   * missing grants are added, a managed grant's conditions are set to the plan's,
+   * and fields added to a schema since are added to it. Other grants an
+   * administrator gave are left alone. Idempotent.
    */
   ensureRoles(): Promise<{ created: string[]; permissionsAdded: number }>;
+  /**
+   * Run ensureRoles at boot, from the plugin's bootstrap, right after the admin
+   * created Strapi's default roles (Super Admin, Editor, Author) and registered
+   * its conditions: the admin bootstrap runs after every plugin's, and its last
+   * role step on every boot is the Super Admin reset, whose hook we join.
+   */
+  registerBootstrapSync(): void;
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }): RolesService => ({
-  async ensureRoles() {
+type WaterfallHook = { register(handler: (value: unknown) => unknown): unknown };
+
+export default ({ strapi }: { strapi: Core.Strapi }): RolesService => {
+  /**
+   * The newsroom types by kind: references are what a publication carries along
+   * without owning it (they stay readable to all, so relation pickers list them,
+   * even a type also under the workflow such as sanction records when enabled);
+   * stories are the other workflow types and what they own (an article's quotes).
+   */
+  const subjectsByKind = (): Record<SubjectKind, string[]> => {
+    const { contentTypes, cascade } = getService<SettingsService>(strapi, 'settings').get();
+    const steps = Object.values(cascade).flat();
+    const references = new Set(steps.filter((step) => !step.owned).map((step) => step.target));
+    const stories = new Set([...Object.keys(contentTypes), ...steps.filter((step) => step.owned).map((step) => step.target)]);
+    return { story: [...stories].filter((uid) => !references.has(uid)), reference: [...references] };
+  };
+
+  const ensureRoles: RolesService['ensureRoles'] = async () => {
     const roleService = strapi.service('admin::role') as unknown as AdminRoleService;
     const { actionProvider } = strapi.service('admin::permission') as unknown as AdminPermissionService;
     const contentTypeService = strapi.service('admin::content-type') as unknown as AdminContentTypeService;
-    const { contentTypes, cascade } = getService<SettingsService>(strapi, 'settings').get();
-    // The workflow's types and everything a publication can carry along.
-    const subjects = new Set<string>([...Object.keys(contentTypes), ...Object.values(cascade).flatMap((steps) => steps.map((step) => step.target))]);
+    const kinds = subjectsByKind();
 
     const created: string[] = [];
     let permissionsAdded = 0;
-    for (const key of Object.keys(ADMIN_ROLE_NAMES) as (keyof typeof ADMIN_ROLE_NAMES)[]) {
+    let permissionsUpdated = 0;
+    for (const key of Object.keys(ADMIN_ROLE_NAMES) as WorkflowRoleKey[]) {
       const name = ADMIN_ROLE_NAMES[key];
       let role = await roleService.findOne({ name });
       if (!role) {
         role = await roleService.create({ name, description: DESCRIPTIONS[key] });
         created.push(name);
       }
+      const existing = (await query(strapi, 'admin::permission').findMany({
+        where: { role: { id: role.id } },
+        select: ['id', 'action', 'subject', 'properties', 'conditions'],
+      })) as unknown as StoredPermission[];
+      const byKey = new Map(existing.map((permission) => [`${permission.action}|${String(permission.subject)}`, permission]));
 
-      const actions = ROLE_PERMISSIONS[key]
-        .map((short) => actionProvider.get(CONTENT_MANAGER_ACTIONS[short]))
-        .filter((action): action is ActionLike => action !== undefined)
-        .map((action) => ({ ...action, subjects: (action.subjects ?? []).filter((subject) => subjects.has(subject)) }));
-      const wanted = contentTypeService.getPermissionsWithNestedFields(actions);
-      const existing = await query(strapi, 'admin::permission').findMany({ where: { role: { id: role.id } }, select: ['action', 'subject'] });
-      const have = new Set(existing.map((permission) => `${String(permission.action)}|${String(permission.subject)}`));
-      const missing = wanted
-        .filter((permission) => !have.has(`${permission.action}|${String(permission.subject)}`))
-        // An Author edits only what they created (Strapi's own "is creator" condition).
-        .map((permission) =>
-          key === 'author' && permission.action !== CONTENT_MANAGER_ACTIONS.read && permission.action !== CONTENT_MANAGER_ACTIONS.create
-            ? { ...permission, conditions: ['admin::is-creator'] }
-            : permission,
-        );
+      const missing: PermissionLike[] = [];
+      for (const kind of ['story', 'reference'] as const) {
+        for (const grant of ROLE_PLAN[key][kind]) {
+          const action = actionProvider.get(CONTENT_MANAGER_ACTIONS[grant.action]);
+          if (!action) continue;
+          const subjects = (action.subjects ?? []).filter((subject) => kinds[kind].includes(subject));
+          for (const wanted of contentTypeService.getPermissionsWithNestedFields([{ ...action, subjects }])) {
+            const have = byKey.get(`${wanted.action}|${String(wanted.subject)}`);
+            if (!have) {
+              missing.push({ ...wanted, conditions: grant.conditions });
+              continue;
+            }
+            const fields = have.properties?.fields;
+            const newFields = (wanted.properties?.fields ?? []).filter((field) => Array.isArray(fields) && !fields.includes(field));
+            if (sameConditions(have.conditions, grant.conditions) && !newFields.length) continue;
+            await query(strapi, 'admin::permission').update({
+              where: { id: have.id },
+              data: {
+                conditions: grant.conditions,
+                properties: { ...have.properties, ...(Array.isArray(fields) ? { fields: [...fields, ...newFields] } : {}) },
+              },
+            });
+            permissionsUpdated += 1;
+          }
+        }
+      }
       if (missing.length) {
         await roleService.addPermissions(role.id, missing);
         permissionsAdded += missing.length;
       }
     }
+    if (permissionsUpdated) strapi.log.info(`editorial-workflow: ${permissionsUpdated} role permission(s) brought in line with the plugin's role plan.`);
     return { created, permissionsAdded };
-  },
-});
+  };
+
+  return {
+    ensureRoles,
+    registerBootstrapSync() {
+      const { hooks } = strapi.service('admin::role') as unknown as { hooks: { willResetSuperAdminPermissions: WaterfallHook } };
+      hooks.willResetSuperAdminPermissions.register(async (permissions: unknown) => {
+        await ensureRoles();
+        return permissions;
+      });
+    },
+  };
+};

@@ -24,7 +24,7 @@ export default {
       code: { type: 'string', configurable: false },
       path: { type: 'string', configurable: false },
       excerpt: { type: 'text', configurable: false },
-      /** Identity of a system note: (code, path, excerpt); unique per document (database/migrations). */
+      /** Identity of a system note: (code, path, excerpt); unique per document (migrations/indexes.ts). */
       fingerprint: { type: 'string', configurable: false },
     },
   },
