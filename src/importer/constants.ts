@@ -6,7 +6,7 @@
 
 export const BUNDLE_SCHEMA_VERSION = 1 as const;
 
-export const SOURCE_FORMATS = ['scraped_text'] as const;
+export const SOURCE_FORMATS = ['scraped_text', 'html_page'] as const;
 
 export const CREDIT_ROLES = ['reporter', 'photographer', 'editor', 'translator', 'byline'] as const;
 
