@@ -67,6 +67,8 @@ export const FLAG_CODES = [
   'inferred_attribution',
   /** An organisation named in the text that the lexicon does not know. */
   'unknown_entity',
+  /** A quoted passage stored without a speaker: the parser could not tell who said it (the message says why). */
+  'unattributed_quote',
 ] as const;
 
 export type FlagCode = (typeof FLAG_CODES)[number];

@@ -4,8 +4,9 @@
  * view) over linkedom, a DOM without a browser; we only turn its cleaned
  * article HTML into blocks, one per paragraph, heading or quotation.
  */
+import { createRequire } from 'module';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import type * as Linkedom from 'linkedom';
 import { readPageMetadata, type PageMetadata } from './page-metadata';
 
 export type ExtractedPage = {
@@ -23,6 +24,13 @@ type LinkedDocument = {
   body: unknown;
   querySelectorAll(selector: string): ArrayLike<{ textContent: string | null; getAttribute(name: string): string | null }>;
 };
+
+/**
+ * linkedom depends on an ESM-only css-select. Node 20 loads it through
+ * require(esm); jest's own module registry cannot, so linkedom is loaded
+ * with Node's real require (same module, same version, in every runtime).
+ */
+const { parseHTML } = createRequire(__filename)('linkedom') as typeof Linkedom;
 
 /** linkedom's `parseHTML` returns a window-like object; its types lack `document` without the DOM lib. */
 const parseDocument = (html: string): LinkedDocument => (parseHTML(html) as unknown as { document: LinkedDocument }).document;

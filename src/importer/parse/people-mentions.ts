@@ -1,0 +1,66 @@
+/**
+ * The people a story has named so far, in order. Surname references ("Lee
+ * said", "Ms. Gonzales said") and pronouns are resolved against this list
+ * only — never against the world — and only when exactly one person fits.
+ *
+ * Names come from two places: the attributions the parser itself reads, and
+ * compromise's person tagger over every sentence (so "The salon namesake's son,
+ * Usman Hasib, runs the business" makes "Hasib said" resolvable later).
+ */
+import nlp from 'compromise';
+import { HONORIFICS, ORGANIZATION_FORM_WORDS, TITLE_HEAD_WORDS } from '../entity-knowledge';
+
+export type Mention = { name: string; surname: string; at: number };
+
+const ORG_WORDS = new Set(ORGANIZATION_FORM_WORDS.map((word) => word.toLowerCase()));
+const TITLE_WORDS = new Set([...TITLE_HEAD_WORDS, ...HONORIFICS].map((word) => word.toLowerCase()));
+
+/** "Dr Anthony Fauci," → "Anthony Fauci"; "Ms. Lee’s" → "Lee". */
+export const cleanPersonName = (raw: string): string => {
+  const words = raw
+    .replace(/[’']s\b/g, '')
+    .replace(/[,;:.!?)]+$/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length > 1 && TITLE_WORDS.has(words[0].toLowerCase())) words.shift();
+  return words.join(' ');
+};
+
+/** A name that reads as an organisation's ("… Office", "NBC News") is never a person's. */
+export const hasOrganizationForm = (name: string): boolean =>
+  name.split(/\s+/).some((word) => ORG_WORDS.has(word.replace(/[’']s$/, '').toLowerCase()));
+
+const surnameOf = (name: string): string => name.split(/\s+/).pop() ?? name;
+
+export type PeopleMentions = ReturnType<typeof createPeopleMentions>;
+
+export const createPeopleMentions = () => {
+  const mentions: Mention[] = [];
+  let clock = 0;
+
+  const add = (raw: string): void => {
+    const name = cleanPersonName(raw);
+    if (name.split(/\s+/).length < 2 || hasOrganizationForm(name) || !/^\p{Lu}/u.test(name)) return;
+    clock += 1;
+    mentions.push({ name, surname: surnameOf(name), at: clock });
+  };
+
+  /** Read a sentence: every full personal name in it becomes a mention. */
+  const read = (sentence: string): void => {
+    for (const person of nlp(sentence).people().out('array') as string[]) add(person);
+  };
+
+  /** Full names seen so far whose surname is `surname` (distinct, in order of first mention). */
+  const bySurname = (surname: string): string[] => {
+    const bare = cleanPersonName(surname);
+    return [...new Set(mentions.filter((m) => m.surname === bare).map((m) => m.name))];
+  };
+
+  /** Distinct people (by surname) mentioned after time `at`, other than `except`. */
+  const others = (at: number, except: string): string[] => {
+    const surname = surnameOf(except);
+    return [...new Set(mentions.filter((m) => m.at > at && m.surname !== surname).map((m) => m.name))];
+  };
+
+  return { add, read, bySurname, others, now: () => clock };
+};
