@@ -23,7 +23,7 @@
  * A sentence that is nothing but a short quoted fragment (“repression”.) is
  * garbled text, not a quote: it is flagged and skipped.
  */
-import { COMMON_NOUN_SUBJECTS, HONORIFICS, NOT_NAME_WORDS, PARTICIPLE_CUES, SPEAKER_CUES, TITLE_HEAD_WORDS } from '../entity-knowledge';
+import { COMMON_NOUN_SUBJECTS, NOT_NAME_WORDS, PARTICIPLE_CUES, SPEAKER_CUES, TITLE_HEAD_WORDS } from '../entity-knowledge';
 import { cleanPersonName, createPeopleMentions, hasOrganizationForm, type PeopleMentions } from './people-mentions';
 import type { Quote, QuoteType, ReviewFlag } from '../types';
 import { type EntityRegistry, ministryFromTitle } from './entities';
