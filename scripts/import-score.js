@@ -22,7 +22,7 @@ const SEED_CURATION = path.join(ROOT, 'database/seed/bundles/china-surveillance-
 
 const usage = (message) => {
   if (message) console.error(`import:score: ${message}\n`);
-  console.error('usage: npm run import:score -- [--form html|text] [--verbose] [story-id...]');
+  console.error('usage: npm run import:score -- [--form html|text] [--verbose] [story-id... | seed]');
   process.exit(2);
 };
 
@@ -69,7 +69,7 @@ const main = async () => {
       key: JSON.parse(fs.readFileSync(path.join(CORPUS, id, 'key.json'), 'utf8')),
       file: path.join(CORPUS, id, values.form === 'html' ? 'source.html' : 'visible.txt'),
     }));
-    if (positionals.length === 0) {
+    if (positionals.length === 0 || positionals.includes('seed')) {
       const curation = JSON.parse(fs.readFileSync(SEED_CURATION, 'utf8'));
       const bundle = JSON.parse(fs.readFileSync(path.join(ROOT, curation.bundle), 'utf8'));
       runs.push({ key: keyFromCuratedBundle('seed-china-surveillance', bundle), file: path.join(ROOT, curation.story), retrievedAt: curation.parseOptions.retrievedAt });

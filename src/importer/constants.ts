@@ -50,6 +50,12 @@ export const REMOVED_KINDS = [
   'byline',
   'date_line',
   'section_line',
+  /** Site furniture recognised by its form (src/importer/knowledge/boilerplate.json). */
+  'boilerplate',
+  /** A figure caption or media caption inside the article (HTML input). */
+  'caption',
+  /** A block that is (almost) all link text: a link to another story (HTML input). */
+  'related_link',
 ] as const;
 
 export const FLAG_CODES = [

@@ -179,6 +179,8 @@ export type PageFacts = {
   datePublished?: string;
   imageCaption?: string;
   siteName?: string;
+  /** Blocks the page's layout shows are not story text (captions, links), already taken out. */
+  removed?: RemovedBlock[];
 };
 
 export type ParseOptions = {

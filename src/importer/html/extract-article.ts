@@ -9,15 +9,24 @@ import { Readability } from '@mozilla/readability';
 import type * as Linkedom from 'linkedom';
 import { readPageMetadata, type PageMetadata } from './page-metadata';
 
+export type ExtractedBlock = {
+  text: string;
+  heading: boolean;
+  /** Share of the block's characters inside links: ≈ 1 for a link to another story. */
+  linkDensity: number;
+  /** Inside a <figure>/<figcaption>: a caption or a media placeholder, not story text. */
+  inFigure: boolean;
+};
+
 export type ExtractedPage = {
   metadata: PageMetadata;
   /** The byline Readability found in the page (when no metadata names an author). */
   byline?: string;
-  /** Body blocks in order: paragraphs and headings (headings are marked by `heading: true`). */
-  blocks: { text: string; heading: boolean }[];
+  /** Body blocks in order: paragraphs and headings, with what the layout says about them. */
+  blocks: ExtractedBlock[];
 };
 
-const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, blockquote, li, pre';
+const BLOCK_SELECTOR = 'p, h2, h3, h4, h5, h6, blockquote, li, pre, figcaption';
 const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
 type LinkedDocument = {
@@ -35,7 +44,18 @@ const { parseHTML } = createRequire(__filename)('linkedom') as typeof Linkedom;
 /** linkedom's `parseHTML` returns a window-like object; its types lack `document` without the DOM lib. */
 const parseDocument = (html: string): LinkedDocument => (parseHTML(html) as unknown as { document: LinkedDocument }).document;
 
-type Node = { textContent: string | null; tagName?: string; closest?(selector: string): unknown; parentElement?: Node | null };
+type Node = {
+  textContent: string | null;
+  tagName?: string;
+  closest?(selector: string): unknown;
+  parentElement?: Node | null;
+  querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+};
+
+const linkDensity = (element: Node, text: string): number => {
+  const linked = Array.from(element.querySelectorAll('a')).reduce((sum, link) => sum + squash(link.textContent ?? '').length, 0);
+  return text.length === 0 ? 0 : Math.min(1, linked / text.length);
+};
 
 export class NotAnArticleError extends Error {}
 
@@ -52,7 +72,14 @@ export const extractArticle = (html: string): ExtractedPage => {
     const parent = element.parentElement?.closest?.('blockquote, li');
     if (parent) continue;
     const text = squash(element.textContent ?? '');
-    if (text) blocks.push({ text, heading: /^H[2-6]$/.test(element.tagName ?? '') });
+    if (text) {
+      blocks.push({
+        text,
+        heading: /^H[2-6]$/.test(element.tagName ?? ''),
+        linkDensity: linkDensity(element, text),
+        inFigure: Boolean(element.closest?.('figure, figcaption')),
+      });
+    }
   }
   if (metadata.headline === undefined && article.title) metadata.headline = squash(article.title);
   return { metadata, byline: article.byline ? squash(article.byline) : undefined, blocks };

@@ -61,7 +61,8 @@ export const parseAuthorList = (entries: readonly string[]): AuthorList => {
     const cleaned = entry.replace(/\s+/g, ' ').replace(/^\s*by\s+/i, '').trim();
     for (const part of cleaned.split(/\s*(?:,|;|\band\b|&|\|)\s*/i)) {
       const name = part.replace(/^by\s+/i, '').trim();
-      if (!name || /\d/.test(name)) continue;
+      // digits are a date or a count; "Name/Agency" is a picture credit, not an author
+      if (!name || /\d/.test(name) || name.includes('/')) continue;
       const words = name.split(' ').map(titleCase);
       const personal = words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word));
       const list = ORG_AUTHOR.test(name) || !personal ? organizations : people;

@@ -181,7 +181,7 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
   };
 
   // ---- review flags -----------------------------------------------------------
-  const removed = removedBlocks(labels);
+  const removed = [...(page?.removed ?? []), ...removedBlocks(labels)];
   const flags: ReviewFlag[] = [];
   if (publishedAtText && published?.relative) flags.push(relativeDateFlag(publishedAtText, published.iso, retrievedAtIso));
   const bylines = conflictingBylinesFlag(credits, (key) => registry.org(key)?.name ?? key);

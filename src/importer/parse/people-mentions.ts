@@ -45,9 +45,37 @@ export const createPeopleMentions = () => {
     mentions.push({ name, surname: surnameOf(name), at: clock });
   };
 
-  /** Read a sentence: every full personal name in it becomes a mention. */
+  /**
+   * A speaker that is not a named person ("a spokesperson for UCEA said",
+   * "Microsoft said"): a pronoun after it no longer points safely back.
+   */
+  const addOther = (label: string): void => {
+    clock += 1;
+    mentions.push({ name: label, surname: `\u0000${label}`, at: clock });
+  };
+
+  /**
+   * Read a sentence: every full personal name in it becomes a mention — the
+   * people compromise tags, and proper-noun runs after a title ("“Fleabag”
+   * creator Phoebe Waller-Bridge", "Chief Executive Satya Nadella") that are
+   * not a place or a body.
+   */
   const read = (sentence: string): void => {
-    for (const person of nlp(sentence).people().out('array') as string[]) add(person);
+    const doc = nlp(sentence);
+    const people = doc.people().out('array') as string[];
+    for (const person of people) add(person);
+    const places = new Set((doc.places().out('array') as string[]).map((place) => cleanPersonName(place)));
+    for (const run of doc.match('#ProperNoun+').out('array') as string[]) {
+      const words = run.replace(/[“”"‘]/g, '').split(/\s+/).filter(Boolean);
+      let lastTitle = -1;
+      words.forEach((word, index) => {
+        if (TITLE_WORDS.has(word.toLowerCase())) lastTitle = index;
+      });
+      const name = cleanPersonName(words.slice(lastTitle + 1).join(' '));
+      const parts = name.split(' ');
+      if (parts.length < 2 || parts.length > 4 || places.has(name) || !parts.every((part) => /^\p{Lu}[\p{L}'’-]+$/u.test(part))) continue;
+      if (!people.some((person) => cleanPersonName(person) === name)) add(name);
+    }
   };
 
   /** Full names seen so far whose surname is `surname` (distinct, in order of first mention). */
@@ -62,5 +90,5 @@ export const createPeopleMentions = () => {
     return [...new Set(mentions.filter((m) => m.at > at && m.surname !== surname).map((m) => m.name))];
   };
 
-  return { add, read, bySurname, others, now: () => clock };
+  return { add, addOther, read, bySurname, others, now: () => clock };
 };

@@ -366,6 +366,15 @@ const pushQuote = (
   }
 };
 
+/** "A spokesperson for X said …", "The airline said …" without quotes: a speaker who is not the last named person. */
+const noteOtherSpeaker = (sentence: string, registry: EntityRegistry, state: QuoteState): void => {
+  const cue = CUE.exec(sentence);
+  if (!cue) return;
+  const before = sentence.slice(0, cue.index).trimEnd();
+  const subject = COMMON_SUBJECT.exec(before)?.groups?.noun ?? registry.findOrgMentions(before).find((m) => m.end === before.length)?.text;
+  if (subject) state.mentions.addOther(subject);
+};
+
 /** Reported speech without quotation marks. */
 const extractIndirect = (sentence: string, registry: EntityRegistry, state: QuoteState, paragraph: number): void => {
   const cue = INDIRECT_CUE.exec(sentence);
@@ -413,6 +422,7 @@ export const extractQuotesFromParagraph = (
     const masked = maskQuotes(sentence, spans);
 
     if (spans.length === 0) {
+      noteOtherSpeaker(sentence, registry, state);
       extractIndirect(sentence, registry, state, paragraph);
       state.read.push(sentence);
       continue;
@@ -461,6 +471,7 @@ export const extractQuotesFromParagraph = (
         context: sentence,
       });
     }
+    if (!attribution.speaker && attribution.method !== 'unattributed') state.mentions.addOther(attribution.label);
     if (attribution.method !== 'unattributed') state.last = { attribution, paragraph, at: state.mentions.now() };
     state.read.push(sentence);
   }

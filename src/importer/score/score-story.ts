@@ -121,7 +121,10 @@ export const scoreStory = (key: StoryKey, stored: StoredStory): StoryScore => {
   let peopleCorrect = 0;
   for (const person of key.people) {
     const record = stored.people.find((p) => personKey(p.name) === personKey(person.name));
-    if (!record) continue;
+    if (!record) {
+      wrong.push(`person ${person.name}: not stored with the article`);
+      continue;
+    }
     const affiliation = record.affiliation ?? [];
     const ok = person.affiliation === null ? affiliation.length === 0 : sameOrganization(person.affiliation, affiliation);
     if (ok) peopleCorrect += 1;

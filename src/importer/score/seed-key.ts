@@ -21,7 +21,10 @@ export const keyFromCuratedBundle = (id: string, bundle: StoryBundle): StoryKey 
       starts: quote.text.slice(0, 60),
       speaker: personName(quote.speaker) ?? (quote.speakerOrganization ? `org:${orgName(quote.speakerOrganization)}` : 'unattributed'),
     })),
-    people: bundle.people.map((person) => ({ name: person.name, affiliation: orgName(person.affiliation) ?? null })),
+    // the importer links the people who speak to the article (credited journalists live in article.credits)
+    people: bundle.people
+      .filter((person) => bundle.quotes.some((quote) => quote.speaker === person.key))
+      .map((person) => ({ name: person.name, affiliation: orgName(person.affiliation) ?? null })),
     organizations: bundle.organizations.map((org) => org.name),
     sanctions: bundle.sanctions.map((s) => ({ target: orgName(s.organization) ?? s.organization, authority: orgName(s.authority) ?? s.authority })),
     noise: bundle.removed.filter((block) => !['photo_line', 'byline', 'date_line', 'section_line'].includes(block.kind)).map((block) => block.text.slice(0, 60)),
