@@ -141,7 +141,12 @@ const personAttribution = (
 
 const pronounAttribution = (state: QuoteState, pronoun: string, registry: EntityRegistry): Attribution => {
   if (/^(?:they|we)$/i.test(pronoun)) return unattributed(`the pronoun "${pronoun}" stands for a group, not a named speaker`);
-  if (!state.lastPerson) return unattributed(`the pronoun "${pronoun}" has no named person before it`);
+  if (!state.lastPerson) {
+    const sole = state.mentions.soleRecent();
+    if (!sole) return unattributed(`the pronoun "${pronoun}" has no single named person before it`);
+    const attribution = personAttribution(registry, state, { name: sole });
+    return { ...attribution, method: 'pronoun', label: `${sole} (from the pronoun "${pronoun}": the one person named just before)` };
+  }
   const person = registry.person(state.lastPerson.key);
   const between = state.mentions.others(state.lastPerson.at, person?.name ?? '');
   if (between.length > 0) {
@@ -285,6 +290,17 @@ const agentAttribution = (masked: string, registry: EntityRegistry): { key: stri
   }
   return null;
 };
+
+/** "The Irishman", "Once Upon A Time in Hollywood", "Climate Innovation Fund": a short run whose significant words are all capitalised. */
+export const isQuotedTitle = (inner: string): boolean => {
+  const words = inner.replace(/[.,;:!?]+$/, '').trim().split(/\s+/).filter(Boolean);
+  const significant = words.filter((word) => word.replace(/[^\p{L}]/gu, '').length >= 4);
+  return words.length <= 8 && significant.length > 0 && significant.every((word) => /^[^\p{L}]*\p{Lu}/u.test(word));
+};
+
+/** The quoted passage is the whole sentence (give or take an opening connector). */
+const isWholeSentence = (masked: string, span: QuoteSpan): boolean =>
+  isConnectorOnly(masked.slice(0, span.start)) && /^\s*[.!?]?\s*$/.test(masked.slice(span.end));
 
 const isConnectorOnly = (text: string): boolean => /^\s*(?:(?:and|so|but|then|yet)\s*)?$/i.test(text);
 
@@ -440,7 +456,21 @@ export const extractQuotesFromParagraph = (
       continue;
     }
 
+    // titles and names in quotation marks ("Parasite", "Blue House") and one- or two-word scare quotes are not speech
+    // a title or name in quotation marks ("Parasite", "Blue House") or a one- or two-word scare quote is not
+    // speech — unless it sits inside the clause a named speaker's cue reports ("Huawei says it has deployed its “…”")
     const cue = CUE.exec(masked);
+    const notSpeech = (span: QuoteSpan) => isQuotedTitle(span.inner) || (wordCount(span.inner) <= 2 && !isWholeSentence(masked, span));
+    const reported = (group: Group) => cue !== null && group.spans[0].start > cue.index;
+    const candidates = groupSpans(masked, spans).filter(
+      (group) => !group.spans.every(notSpeech) || (reported(group) && group.spans.every((span) => isQuotedTitle(span.inner))),
+    );
+    if (candidates.length === 0) {
+      noteOtherSpeaker(masked, registry, state);
+      state.read.push(sentence);
+      continue;
+    }
+
     let attribution: Attribution | null = cue ? attributeWithCue(masked, cue, registry, state) : null;
     if (!attribution && !cue) {
       const agent = agentAttribution(masked, registry);
@@ -462,7 +492,9 @@ export const extractQuotesFromParagraph = (
     }
     if (!attribution) attribution = unattributed('no speaker in the sentence or just before it');
 
-    for (const group of groupSpans(masked, spans)) {
+    const resolved = !['unattributed', 'continuation'].includes(attribution.method);
+    const speech = candidates.filter((group) => !group.spans.every(notSpeech) || (resolved && group.spans.every((span) => isQuotedTitle(span.inner))));
+    for (const group of speech) {
       pushQuote(state, {
         text: group.text,
         quoteType: quoteTypeOf(masked, group),
