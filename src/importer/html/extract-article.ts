@@ -4,7 +4,6 @@
  * view) over linkedom, a DOM without a browser; we only turn its cleaned
  * article HTML into blocks, one per paragraph, heading or quotation.
  */
-import { createRequire } from 'module';
 import { Readability } from '@mozilla/readability';
 import type * as Linkedom from 'linkedom';
 import { readPageMetadata, type PageMetadata } from './page-metadata';
@@ -35,11 +34,13 @@ type LinkedDocument = {
 };
 
 /**
- * linkedom depends on an ESM-only css-select. Node 20 loads it through
- * require(esm); jest's own module registry cannot, so linkedom is loaded
- * with Node's real require (same module, same version, in every runtime).
+ * linkedom depends on an ESM-only css-select. Node ≥ 20.19 loads it through
+ * require(esm); jest's module registry (which also stands in for `module`)
+ * cannot, so linkedom is loaded with Node's own require, taken from the
+ * built-in module itself: the same package and version in every runtime.
  */
-const { parseHTML } = createRequire(__filename)('linkedom') as typeof Linkedom;
+const nodeRequire = (process.getBuiltinModule?.('module') as typeof import('module') | undefined)?.createRequire(__filename) ?? require;
+const { parseHTML } = nodeRequire('linkedom') as typeof Linkedom;
 
 /** linkedom's `parseHTML` returns a window-like object; its types lack `document` without the DOM lib. */
 const parseDocument = (html: string): LinkedDocument => (parseHTML(html) as unknown as { document: LinkedDocument }).document;
