@@ -6,7 +6,7 @@
  * Raw .txt stories are parsed, .json bundles validated; each story imports in
  * its own transaction. Exit 0: all imported; 1: some refused; 2: usage.
  */
-const { parseArgs } = require('util');
+const { parseArgs, TextDecoder } = require('util');
 
 const USAGE = `usage: npm run import -- [--dry-run] [--retrieved-at <ISO date>] [--max-bytes N] [--encoding NAME] <file or folder>...
 

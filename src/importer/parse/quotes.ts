@@ -262,6 +262,8 @@ const attributeWithCue = (
     if (pronounAfter) return pronounAttribution(state, pronounAfter[1], registry);
     const orgAfter = registry.findOrgMentions(after).find((m) => after.slice(0, m.start).trim().replace(/^the$/i, '') === '');
     if (orgAfter) return orgAttribution(orgAfter.key, 'organization', registry);
+    const theBody = new RegExp(String.raw`^\s+the\s+(${NAME_RUN})`, 'u').exec(after);
+    if (theBody && hasOrganizationForm(theBody[1])) return orgAttribution(registry.resolveOrg(theBody[1].replace(/[.,;:]+$/, '')), 'organization', registry);
     const described = DESCRIBED_AFTER.exec(after);
     if (described?.groups) return { method: 'description', speakerDescription: squash(described.groups.who), label: described.groups.who };
     const runAfter = CAPITAL_RUN_AT_START.exec(after);
