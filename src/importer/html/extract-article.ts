@@ -64,7 +64,7 @@ export const extractArticle = (html: string): ExtractedPage => {
   const document = parseDocument(html);
   // read metadata first: Readability rewrites the document it is given
   const metadata = readPageMetadata(document);
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
   if (!article?.content) throw new NotAnArticleError('no article text found in the page (Readability found no readable content)');
   const content = parseDocument(`<!doctype html><html><body>${article.content}</body></html>`);
   const blocks: ExtractedPage['blocks'] = [];
