@@ -6,13 +6,15 @@
  * Raw .txt stories are parsed, .json bundles validated; each story imports in
  * its own transaction. Exit 0: all imported; 1: some refused; 2: usage.
  */
-const { parseArgs } = require('util');
+const { parseArgs, TextDecoder } = require('util');
 
-const USAGE = `usage: npm run import -- [--dry-run] [--retrieved-at <ISO date>] <file or folder>...
+const USAGE = `usage: npm run import -- [--dry-run] [--retrieved-at <ISO date>] [--max-bytes N] [--encoding NAME] <file or folder>...
 
-  <file or folder>     .txt scraped stories and/or .json story bundles (folders are walked)
+  <file or folder>     .html saved pages, .txt scraped stories and/or .json story bundles (folders are walked)
   --dry-run            import inside a transaction that is rolled back; print the plan
-  --retrieved-at DATE  when the pages were retrieved: resolves relative dates ("yesterday at 10:29")
+  --retrieved-at DATE  when the pages were retrieved (ISO 8601, e.g. 2026-11-26T09:00:00Z): resolves relative dates
+  --max-bytes N        refuse files larger than N bytes (default: IMPORT_MAX_BYTES or 2097152), checked before reading
+  --encoding NAME      decode inputs as NAME (e.g. latin1) instead of refusing what is not valid UTF-8
   -h, --help           this text
 
 exit codes: 0 all imported, 1 some stories refused, 2 usage error`;
@@ -39,6 +41,8 @@ const main = async () => {
       options: {
         'dry-run': { type: 'boolean', default: false },
         'retrieved-at': { type: 'string' },
+        'max-bytes': { type: 'string' },
+        encoding: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -52,7 +56,22 @@ const main = async () => {
   }
   if (!positionals.length) return usage('name at least one file or folder');
   const retrievedAt = values['retrieved-at'];
-  if (retrievedAt !== undefined && Number.isNaN(Date.parse(retrievedAt))) return usage(`--retrieved-at "${retrievedAt}" is not a date`);
+  // a calendar date at least (Date.parse alone accepts "1" as the year 2001)
+  const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+  if (retrievedAt !== undefined && (!ISO.test(retrievedAt.trim()) || Number.isNaN(Date.parse(retrievedAt)))) {
+    return usage(`--retrieved-at "${retrievedAt}" is not an ISO 8601 date (e.g. 2026-11-26 or 2026-11-26T09:00:00Z)`);
+  }
+  const maxBytesText = values['max-bytes'];
+  const maxBytes = maxBytesText === undefined ? undefined : Number(maxBytesText);
+  if (maxBytes !== undefined && (!/^\d+$/.test(maxBytesText) || maxBytes <= 0)) return usage(`--max-bytes "${maxBytesText}" is not a positive whole number of bytes`);
+  const encoding = values.encoding;
+  if (encoding !== undefined) {
+    try {
+      new TextDecoder(encoding);
+    } catch {
+      return usage(`--encoding "${encoding}" is not an encoding this Node.js can decode`);
+    }
+  }
 
   const fs = require('fs');
   const missing = positionals.filter((input) => !fs.existsSync(input));
@@ -66,6 +85,8 @@ const main = async () => {
     const results = await runImport(strapi, positionals, {
       dryRun: values['dry-run'],
       retrievedAt,
+      maxBytes,
+      encoding,
       log: (message) => console.error(message),
       progress: progressBar,
     });

@@ -6,7 +6,7 @@
 
 export const BUNDLE_SCHEMA_VERSION = 1 as const;
 
-export const SOURCE_FORMATS = ['scraped_text'] as const;
+export const SOURCE_FORMATS = ['scraped_text', 'html_page'] as const;
 
 export const CREDIT_ROLES = ['reporter', 'photographer', 'editor', 'translator', 'byline'] as const;
 
@@ -50,6 +50,12 @@ export const REMOVED_KINDS = [
   'byline',
   'date_line',
   'section_line',
+  /** Site furniture recognised by its form (src/importer/knowledge/boilerplate.json). */
+  'boilerplate',
+  /** A figure caption or media caption inside the article (HTML input). */
+  'caption',
+  /** A block that is (almost) all link text: a link to another story (HTML input). */
+  'related_link',
 ] as const;
 
 export const FLAG_CODES = [
@@ -67,6 +73,8 @@ export const FLAG_CODES = [
   'inferred_attribution',
   /** An organisation named in the text that the lexicon does not know. */
   'unknown_entity',
+  /** A quoted passage stored without a speaker: the parser could not tell who said it (the message says why). */
+  'unattributed_quote',
 ] as const;
 
 export type FlagCode = (typeof FLAG_CODES)[number];

@@ -1,10 +1,12 @@
 import fs from 'fs';
 import path from 'path';
 import { parseStory } from './parse';
+import { parseHtmlStory } from './html/parse-html';
+import { readStoryFile, type ReadLimits } from './read-input';
 import { validateBundle } from './bundle-schema';
 import type { StoryBundle } from './types';
 
-export type LoadOptions = { retrievedAt?: string };
+export type LoadOptions = { retrievedAt?: string } & ReadLimits;
 
 /** A story that cannot be imported, with the file (and field) at fault. */
 export class StoryInputError extends Error {
@@ -21,17 +23,18 @@ export class StoryInputError extends Error {
 export const loadStory = (file: string, options: LoadOptions = {}): StoryBundle => {
   const display = path.relative(process.cwd(), file) || file;
   try {
-    const raw = fs.readFileSync(file);
+    const raw = readStoryFile(file, display, options);
     if (file.endsWith('.json')) {
       let data: unknown;
       try {
-        data = JSON.parse(raw.toString('utf8'));
+        data = JSON.parse(raw);
       } catch (error) {
         throw new StoryInputError(display, `not valid JSON (${(error as Error).message})`);
       }
       return validateBundle(data, display) as StoryBundle;
     }
-    const bundle = parseStory(raw.toString('utf8'), { sourceFile: display, retrievedAt: options.retrievedAt });
+    const parse = HTML_FILE.test(file) ? parseHtmlStory : parseStory;
+    const bundle = parse(raw, { sourceFile: display, retrievedAt: options.retrievedAt });
     return validateBundle(bundle, display) as StoryBundle;
   } catch (error) {
     if (error instanceof StoryInputError) throw error;
@@ -39,7 +42,8 @@ export const loadStory = (file: string, options: LoadOptions = {}): StoryBundle 
   }
 };
 
-const STORY_FILE = /\.(txt|json)$/;
+const STORY_FILE = /\.(txt|json|html?)$/;
+const HTML_FILE = /\.html?$/i;
 // Editor's notes beside a bundle are not stories.
 const NOT_A_STORY = /\.curation\.json$/;
 

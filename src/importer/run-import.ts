@@ -10,6 +10,10 @@ export type StoryResult =
 export type RunOptions = {
   dryRun?: boolean;
   retrievedAt?: string;
+  /** Input size limit in bytes (default: IMPORT_MAX_BYTES or 2 MiB). */
+  maxBytes?: number;
+  /** Decode inputs with this encoding instead of requiring UTF-8. */
+  encoding?: string;
   log?: (message: string) => void;
   progress?: (done: number, total: number, file: string) => void;
 };
@@ -29,7 +33,7 @@ export const runImport = async (strapi: Core.Strapi, inputs: readonly string[], 
   const results: StoryResult[] = [];
   for (const [index, file] of files.entries()) {
     try {
-      const bundle = loadStory(file, { retrievedAt: options.retrievedAt });
+      const bundle = loadStory(file, { retrievedAt: options.retrievedAt, maxBytes: options.maxBytes, encoding: options.encoding });
       const report = await importBundle(strapi, bundle, { file, dryRun: options.dryRun, log: options.log });
       results.push({ file, status: options.dryRun ? 'planned' : 'imported', report });
     } catch (error) {

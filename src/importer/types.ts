@@ -170,7 +170,22 @@ export type StoryBundle = {
   reviewFlags: ReviewFlag[];
 };
 
+/** Facts a saved HTML page states about itself (JSON-LD, Open Graph, meta author); they win over guesses from the text. */
+export type PageFacts = {
+  headline?: string;
+  authors?: string[];
+  section?: string;
+  /** As the page states it (ISO 8601). */
+  datePublished?: string;
+  imageCaption?: string;
+  siteName?: string;
+  /** Blocks the page's layout shows are not story text (captions, links), already taken out. */
+  removed?: RemovedBlock[];
+};
+
 export type ParseOptions = {
   sourceFile?: string;
   retrievedAt?: Date | string;
+  /** Set when the text was extracted from an HTML page (src/importer/html). */
+  page?: PageFacts;
 };

@@ -299,7 +299,8 @@ export const deriveOrganizationFacts = (paragraph: string, registry: EntityRegis
 /** "Public Security Minister" → "Ministry of Public Security"; "Minister of Defence" → "Ministry of Defence". */
 export const ministryFromTitle = (title: string): string | undefined => {
   const prefixed = /^(.+?)\s+Minister$/.exec(title.trim());
-  if (prefixed && !/^(?:Prime|Deputy|Vice)$/.test(prefixed[1])) return `Ministry of ${prefixed[1]}`;
+  // "Prime Minister", "Tunisian Prime Minister", "Deputy Minister": a rank, not a portfolio
+  if (prefixed && !/\b(?:Prime|Deputy|Vice|Foreign|First)$/.test(prefixed[1])) return `Ministry of ${prefixed[1]}`;
   const suffixed = /^Minister\s+(?:of|for)\s+(.+)$/.exec(title.trim());
   return suffixed ? `Ministry of ${suffixed[1]}` : undefined;
 };

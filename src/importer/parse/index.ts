@@ -11,7 +11,8 @@ import { BUNDLE_SCHEMA_VERSION, PARSE_MESSAGES } from '../constants';
 import { KNOWN_ORGANIZATIONS } from '../entity-knowledge';
 import type { Article, Credit, ParseOptions, ReviewFlag, StoryBundle } from '../types';
 import { buildBody } from './body';
-import { parseFooterByline, parseHeaderByline } from './byline';
+import { parseAuthorList, parseFooterByline, parseHeaderByline } from './byline';
+import { parseWireDateline } from './dateline';
 import { parseDateLine, parseRetrievedAt, resolvePublishedDate } from './dates';
 import { createEntityRegistry, deriveOrganizationFacts } from './entities';
 import {
@@ -62,8 +63,9 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
     }
   }
 
+  const page = opts.page;
   const labels = labelBlocks(splitBlocks(text));
-  const headline = labels.find((block) => block.role === 'headline')?.text;
+  const headline = page?.headline ?? labels.find((block) => block.role === 'headline')?.text;
   if (!headline) throw new StoryParseError(file, PARSE_MESSAGES.noHeadline);
   const items = labels.flatMap((block) =>
     block.role === 'heading' || block.role === 'paragraph' ? [{ role: block.role, text: block.text }] : [],
@@ -94,6 +96,10 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
     credits.push({ name: photo.photographer, role: 'photographer', ...(organization ? { organization } : {}) });
   }
 
+  // a page's own author list, when the text had no header byline: people are credited, agencies are the source
+  const pageAuthors = !header && page?.authors?.length ? parseAuthorList(page.authors) : null;
+  for (const name of pageAuthors?.people ?? []) credits.push({ name, role: 'reporter' });
+
   const footerBlock = labels.find((block) => block.role === 'author_byline');
   const footerName = footerBlock ? parseFooterByline(footerBlock.text) : null;
   if (footerName && footerName !== header?.name) credits.push({ name: footerName, role: 'byline' });
@@ -108,14 +114,24 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
   }
 
   const dateBlock = labels.find((block) => block.role === 'date_line');
-  const publishedAtText = dateBlock ? parseDateLine(dateBlock.text) : null;
-  const published = publishedAtText ? resolvePublishedDate(publishedAtText, opts.retrievedAt) : null;
+  const pageDate = page?.datePublished && !Number.isNaN(Date.parse(page.datePublished)) ? page.datePublished : null;
+  const publishedAtText = pageDate ?? (dateBlock ? parseDateLine(dateBlock.text) : null);
+  const published = pageDate
+    ? { relative: false, iso: new Date(pageDate).toISOString() }
+    : publishedAtText
+      ? resolvePublishedDate(publishedAtText, opts.retrievedAt)
+      : null;
 
   const sectionBlock = labels.find((block) => block.role === 'section_line');
-  const section = sectionBlock ? stripBullet(sectionBlock.text) : null;
+  const section = page?.section ?? (sectionBlock ? stripBullet(sectionBlock.text) : null);
 
   // ---- body, then one ordered pass for entities, quotes and sanctions ------
   const { standfirst, blocks } = buildBody(items);
+  const wire = parseWireDateline(standfirst);
+  if (wire?.agency && !sourceAgency) {
+    const agency = registry.lookupOrg(wire.agency);
+    if (agency && KNOWN_ORGANIZATIONS.find((org) => org.key === agency)?.orgType === 'news_agency') sourceAgency = registry.noteOrg(agency);
+  }
   registry.noteMentions(headline);
   const quoteState = createQuoteState();
   const sanctionState = createSanctionState();
@@ -151,8 +167,8 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
     standfirst,
     body: blocks,
     section,
-    dateline: header?.place ?? null,
-    byline: header?.printed ?? null,
+    dateline: header?.place ?? wire?.place ?? null,
+    byline: header?.printed ?? (page?.authors?.length ? page.authors.join(', ') : null),
     credits,
     leadImage: photo ? { caption: photo.caption, credit: photo.credit } : null,
     publishedAtText,
@@ -165,7 +181,7 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
   };
 
   // ---- review flags -----------------------------------------------------------
-  const removed = removedBlocks(labels);
+  const removed = [...(page?.removed ?? []), ...removedBlocks(labels)];
   const flags: ReviewFlag[] = [];
   if (publishedAtText && published?.relative) flags.push(relativeDateFlag(publishedAtText, published.iso, retrievedAtIso));
   const bylines = conflictingBylinesFlag(credits, (key) => registry.org(key)?.name ?? key);
@@ -191,7 +207,7 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
       ),
     );
   }
-  if (article.datePublished) {
+  if (article.datePublished && !pageDate) {
     flags.push(
       inferredFieldFlag(
         'article.datePublished',
@@ -206,7 +222,7 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
 
   return {
     schemaVersion: BUNDLE_SCHEMA_VERSION,
-    source: { file, ...(retrievedAtIso ? { retrievedAt: retrievedAtIso } : {}), format: 'scraped_text' },
+    source: { file, ...(retrievedAtIso ? { retrievedAt: retrievedAtIso } : {}), format: page ? 'html_page' : 'scraped_text' },
     article,
     quotes: quoteState.quotes,
     people: registry.people(),

@@ -6,6 +6,7 @@
  */
 import type { RemovedBlock, RemovedKind } from '../types';
 import { isBareName, parseFooterByline, parseHeaderByline } from './byline';
+import { matchBoilerplate } from './boilerplate';
 import { isDateLine } from './dates';
 import { isPhotoLine } from './photo';
 import { isSubhead } from './body';
@@ -33,7 +34,8 @@ export type BlockRole =
   | 'author_box_name'
   | 'author_byline'
   | 'author_bio'
-  | 'contact';
+  | 'contact'
+  | 'boilerplate';
 
 export type LabelledBlock = { index: number; text: string; role: BlockRole };
 
@@ -63,6 +65,9 @@ const REASONS: Record<RemovedKind, string> = {
   section_line: 'kept as article.section',
   author_bio: "biography from the republishing site's author box; not part of the agency story",
   contact: "contact details from the republishing site's author box (e-mail/phone redacted)",
+  boilerplate: 'site furniture',
+  caption: 'figure or media caption on the page, not the story text',
+  related_link: 'link to another story (the block is almost all link text)',
 };
 
 export const removalReason = (kind: RemovedKind, override?: string): string => override ?? REASONS[kind];
@@ -105,7 +110,8 @@ export const labelBlocks = (blocks: readonly string[]): LabelledBlock[] => {
       roles[i] = 'read_also';
       inReadAlso = true;
       continue;
-    } else if (isBulletLine(text)) {
+    } else if (!isPhotoLine(text) && !isDateLine(text) && matchBoilerplate(text)) roles[i] = 'boilerplate';
+    else if (isBulletLine(text)) {
       if (inReadAlso) roles[i] = 'bullet';
       else if (!seenParagraph && wordCount(stripBullet(text)) <= 4) roles[i] = 'section_line';
       else roles[i] = 'paragraph';
@@ -138,6 +144,7 @@ const REMOVED_KIND_BY_ROLE: Partial<Record<BlockRole, RemovedKind>> = {
   author_byline: 'byline',
   author_bio: 'author_bio',
   contact: 'contact',
+  boilerplate: 'boilerplate',
 };
 
 /**
@@ -166,7 +173,8 @@ export const removedBlocks = (labels: readonly LabelledBlock[]): RemovedBlock[] 
       if (contact.length > 0) removed.push({ kind: 'contact', text: redactContactDetails(contact.join(' ')), reason: REASONS.contact });
       continue;
     }
-    removed.push({ kind, text: redactContactDetails(block.text), reason: REASONS[kind] });
+    const reason = kind === 'boilerplate' ? `site furniture: ${matchBoilerplate(block.text)?.why ?? 'layout text'}` : REASONS[kind];
+    removed.push({ kind, text: redactContactDetails(block.text), reason });
   }
   return removed;
 };

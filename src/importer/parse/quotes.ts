@@ -23,7 +23,8 @@
  * A sentence that is nothing but a short quoted fragment (“repression”.) is
  * garbled text, not a quote: it is flagged and skipped.
  */
-import { NOT_NAME_WORDS, PARTICIPLE_CUES, SPEAKER_CUES, TITLE_HEAD_WORDS } from '../entity-knowledge';
+import { COMMON_NOUN_SUBJECTS, NOT_NAME_WORDS, PARTICIPLE_CUES, SPEAKER_CUES, TITLE_HEAD_WORDS } from '../entity-knowledge';
+import { cleanPersonName, createPeopleMentions, hasOrganizationForm, type PeopleMentions } from './people-mentions';
 import type { Quote, QuoteType, ReviewFlag } from '../types';
 import { type EntityRegistry, ministryFromTitle } from './entities';
 import {
@@ -55,20 +56,31 @@ type Speaker = {
   speakerTitleAtTime?: string;
 };
 
-type Method = 'named' | 'organization' | 'pronoun' | 'group' | 'agent' | 'subject' | 'continuation';
+type Method = 'named' | 'surname' | 'organization' | 'pronoun' | 'group' | 'agent' | 'subject' | 'continuation' | 'description' | 'unattributed';
 
-type Attribution = Speaker & { method: Method; label: string };
+type Attribution = Speaker & { method: Method; label: string; reason?: string };
+
+/** Precision first: when the speaker cannot be known, the quote is kept without one and the reason goes to the editor. */
+const unattributed = (reason: string): Attribution => ({
+  method: 'unattributed',
+  speakerDescription: 'unidentified speaker',
+  label: 'no one',
+  reason,
+});
 
 export type QuoteState = {
   quotes: Quote[];
   flags: ReviewFlag[];
-  lastPerson?: { key: string; title?: string };
-  last?: { attribution: Attribution; paragraph: number };
+  /** The last person named as a speaker, and when (on the mentions clock). */
+  lastPerson?: { key: string; title?: string; at: number };
+  last?: { attribution: Attribution; paragraph: number; at: number };
+  /** Every person the story has named so far. */
+  mentions: PeopleMentions;
   /** Sentences already read (most recent last), for resolving "one". */
   read: string[];
 };
 
-export const createQuoteState = (): QuoteState => ({ quotes: [], flags: [], read: [] });
+export const createQuoteState = (): QuoteState => ({ quotes: [], flags: [], read: [], mentions: createPeopleMentions() });
 
 const hasLetters = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
 
@@ -78,6 +90,7 @@ type NamedPerson = { name: string; title?: string };
 const splitTitle = (run: string): NamedPerson | null => {
   const words = run.split(/\s+/).filter(Boolean);
   while (words.length > 0 && NOT_NAME_WORDS.includes(words[0])) words.shift();
+  if (hasOrganizationForm(words.join(' '))) return null;
   let lastTitle = -1;
   words.forEach((word, index) => {
     if (TITLE_HEAD_WORDS.includes(word)) lastTitle = index;
@@ -87,10 +100,19 @@ const splitTitle = (run: string): NamedPerson | null => {
   return { name: nameWords.join(' '), title: lastTitle >= 0 ? words.slice(0, lastTitle + 1).join(' ') : undefined };
 };
 
-/** "an expert at the University of Texas" → { title: "expert", org: "the University of Texas" }. */
-const parseAppositive = (text: string): { title?: string; org?: string } => {
-  const m = /^(?:an?|the)\s+(?<title>[\p{Ll}\s-]+?)\s+(?:at|of|in|with|from|for)\s+(?<org>.+)$/u.exec(squash(text));
-  return m?.groups ? { title: m.groups.title, org: m.groups.org } : {};
+/**
+ * "an expert at the University of Texas" → { title: "expert", org: "the University of Texas" };
+ * "executive vice president of the Brookings Institution and a former …" → the Brookings Institution;
+ * "the UCU general secretary" → UCU. A "former" post is a title, never a current affiliation.
+ */
+export const parseAppositive = (text: string): { title?: string; org?: string } => {
+  const clean = squash(text);
+  const m =
+    /^(?:an?\s+|the\s+)?(?<title>(?:\p{Lu}[\p{L}-]*\s+)*[\p{Ll}][\p{Ll}\s-]*?)\s+(?:at|of|in|with|from|for)\s+(?<org>(?:the\s+)?\p{Lu}[^,;]*?)(?:\s+and\s+.*)?$/u.exec(clean) ??
+    /^the\s+(?<org>\p{Lu}[\p{L}&.’'-]*(?:\s+\p{Lu}[\p{L}&.’'-]*){0,5})\s+(?<title>\p{Ll}[\p{Ll}\s-]+)$/u.exec(clean);
+  if (!m?.groups) return {};
+  const title = m.groups.title.trim();
+  return /\b(?:former|ex-|retired|onetime)\b/i.test(title) ? { title } : { title, org: m.groups.org.trim() };
 };
 
 const personAttribution = (
@@ -106,7 +128,8 @@ const personAttribution = (
   const affiliation = orgText ? registry.resolveOrg(orgText) : undefined;
   const key = registry.addPerson({ name: person.name, jobTitle: title, affiliation });
   const stored = registry.person(key);
-  state.lastPerson = { key, title: title ?? stored?.jobTitle };
+  state.mentions.add(person.name);
+  state.lastPerson = { key, title: title ?? stored?.jobTitle, at: state.mentions.now() };
   return {
     method: 'named',
     speaker: key,
@@ -116,9 +139,19 @@ const personAttribution = (
   };
 };
 
-const pronounAttribution = (state: QuoteState, pronoun: string, registry: EntityRegistry): Attribution | null => {
-  if (!state.lastPerson) return null;
+const pronounAttribution = (state: QuoteState, pronoun: string, registry: EntityRegistry): Attribution => {
+  if (/^(?:they|we)$/i.test(pronoun)) return unattributed(`the pronoun "${pronoun}" stands for a group, not a named speaker`);
+  if (!state.lastPerson) {
+    const sole = state.mentions.soleRecent();
+    if (!sole) return unattributed(`the pronoun "${pronoun}" has no single named person before it`);
+    const attribution = personAttribution(registry, state, { name: sole });
+    return { ...attribution, method: 'pronoun', label: `${sole} (from the pronoun "${pronoun}": the one person named just before)` };
+  }
   const person = registry.person(state.lastPerson.key);
+  const between = state.mentions.others(state.lastPerson.at, person?.name ?? '');
+  if (between.length > 0) {
+    return unattributed(`the pronoun "${pronoun}" could mean ${person?.name ?? state.lastPerson.key} or ${between.join(', ')}, named since`);
+  }
   return {
     method: 'pronoun',
     speaker: state.lastPerson.key,
@@ -130,7 +163,7 @@ const pronounAttribution = (state: QuoteState, pronoun: string, registry: Entity
 
 /** "one boasts" → a member of the group the recent sentences describe ("At the company’s booth, representatives show off…"). */
 const groupAttribution = (state: QuoteState, registry: EntityRegistry): Attribution | null => {
-  for (const sentence of [...state.read].reverse().slice(0, 4)) {
+  for (const sentence of state.read.slice(-4).reverse()) {
     const m = /^(?:(?<loc>(?:At|In|On|Among|Inside)\s+[^,]+),\s*)?(?<group>\p{Ll}+s)\s+\p{Ll}+/u.exec(sentence);
     if (!m?.groups) continue;
     const singular = m.groups.group.replace(/ies$/, 'y').replace(/s$/, '');
@@ -153,6 +186,41 @@ const orgAttribution = (key: string, method: Method, registry: EntityRegistry): 
 });
 
 /** The speaker of a sentence that has a cue verb at `cueIndex`. */
+/** Verbs whose subject can follow them ("…, said Leigh Sears"); after "told" comes the listener, not the speaker. */
+const INVERTIBLE = (cue: string): boolean => !/^(?:told|tells|asked|asks|urged)$/i.test(cue);
+
+const NAME_RUN = String.raw`(?:${NAME_WORD}\s+){0,5}${NAME_WORD}`;
+/** "Ann Lee, chief executive of a charity," before the cue: subject, appositive. */
+const SUBJECT_WITH_APPOSITIVE = new RegExp(String.raw`(?:^|[.;:!?]\s+|\s{2,}|^\s*(?:and|but|so)\s+)(?<run>${NAME_RUN}),\s+(?<app>[^,]+?)(?:,\s+(?:who|which)\b[^,]*)?,$`, 'u');
+const COMMON_SUBJECT = new RegExp(`\\b(?<noun>${COMMON_NOUN_SUBJECTS.map(escapeRegExp).join('|')})(?:\\s+(?:for|of|at)\\s+(?<org>(?:the\\s+)?\\p{Lu}[^,;]*?))?$`, 'iu');
+/** "…, said one person during public comment" / "said another person": an unnamed speaker, described. */
+const DESCRIBED_AFTER = /^\s+(?<who>(?:one|another|someone|somebody|a|an)\s+(?:person|man|woman|resident|caller|speaker|member|witness|official|employee|student|parent|neighbou?r|attendee|commenter|protester|voter)\b[^,.;]*)/i;
+
+/** A lone surname ("Lee", "Ms. Gonzales"): the one person of that surname the story has named, else no one. */
+const surnameAttribution = (registry: EntityRegistry, state: QuoteState, surname: string): Attribution => {
+  const candidates = state.mentions.bySurname(surname);
+  if (candidates.length === 1) {
+    const attribution = personAttribution(registry, state, { name: candidates[0] });
+    return { ...attribution, method: 'surname', label: `${candidates[0]} (from the surname "${surname}")` };
+  }
+  return unattributed(
+    candidates.length === 0
+      ? `"${surname}" is a surname the story has not given in full before`
+      : `"${surname}" could be ${candidates.join(' or ')}`,
+  );
+};
+
+/** A capitalised run right before or after the cue: a person, a surname, or an organisation's name. */
+const attributeRun = (registry: EntityRegistry, state: QuoteState, run: string, appositive?: string, ofOrg?: string): Attribution | null => {
+  const person = splitTitle(run);
+  if (person) return personAttribution(registry, state, person, appositive, ofOrg);
+  const bare = cleanPersonName(run);
+  if (hasOrganizationForm(bare)) return orgAttribution(registry.resolveOrg(bare), 'organization', registry);
+  if (!bare.includes(' ') && !NOT_NAME_WORDS.includes(bare)) return surnameAttribution(registry, state, bare);
+  return null;
+};
+
+/** The speaker of a sentence that has a cue verb at `cueIndex`. */
 const attributeWithCue = (
   masked: string,
   cue: RegExpExecArray,
@@ -161,36 +229,55 @@ const attributeWithCue = (
 ): Attribution | null => {
   const before = masked.slice(0, cue.index).trimEnd();
   const after = masked.slice(cue.index + cue[0].length);
+  const cueWord = cue[1].toLowerCase();
 
-  // subject directly before the cue: pronoun, "one", organisation, (title +) name
-  const pronoun = /\b(she|he|they)$/i.exec(before);
+  // subject directly before the cue: pronoun, "one", organisation, common noun, (title +) name, name + appositive
+  const pronoun = /\b(she|he|they|we)$/i.exec(before);
   if (pronoun) return pronounAttribution(state, pronoun[1], registry);
   if (/\bone$/i.test(before)) return groupAttribution(state, registry);
   const orgBefore = registry.findOrgMentions(before).find((m) => m.end === before.length);
   if (orgBefore) return orgAttribution(orgBefore.key, 'organization', registry);
+  const common = COMMON_SUBJECT.exec(before);
+  if (common?.groups) {
+    if (common.groups.org) return orgAttribution(registry.resolveOrg(common.groups.org), 'organization', registry);
+    return { method: 'description', speakerDescription: plainApostrophes(common.groups.noun.toLowerCase()), label: common.groups.noun };
+  }
   const runBefore = CAPITAL_RUN_AT_END.exec(before);
   if (runBefore && !/[,;:]$/.test(before)) {
-    const person = splitTitle(runBefore[1]);
-    if (person) return personAttribution(registry, state, person);
+    const preceding = before.slice(0, before.length - runBefore[1].length);
+    // "Deputy Minister for Rural Affairs said": the run is the tail of a title or a body's name, not a person
+    if (/\b(?:of|for|at|to|from|on)\s*$/.test(preceding)) return unattributed(`"${runBefore[1]}" ends a title or a body's name, not a person's`);
+    const attribution = attributeRun(registry, state, runBefore[1]);
+    if (attribution) return attribution;
+  }
+  const withAppositive = /,$/.test(before) ? SUBJECT_WITH_APPOSITIVE.exec(before) : null;
+  if (withAppositive?.groups) {
+    const person = splitTitle(withAppositive.groups.run);
+    if (person) return personAttribution(registry, state, person, withAppositive.groups.app);
   }
 
   // inverted subject after the cue: says Bethany Allen, an expert at …
-  const pronounAfter = /^\s+(she|he|they)\b/i.exec(after);
-  if (pronounAfter) return pronounAttribution(state, pronounAfter[1], registry);
-  const orgAfter = registry.findOrgMentions(after).find((m) => after.slice(0, m.start).trim().replace(/^the$/i, '') === '');
-  if (orgAfter) return orgAttribution(orgAfter.key, 'organization', registry);
-  const runAfter = CAPITAL_RUN_AT_START.exec(after);
-  if (runAfter) {
-    const person = splitTitle(runAfter[1]);
-    if (person) {
+  if (INVERTIBLE(cueWord)) {
+    const pronounAfter = /^\s+(she|he|they)\b/i.exec(after);
+    if (pronounAfter) return pronounAttribution(state, pronounAfter[1], registry);
+    const orgAfter = registry.findOrgMentions(after).find((m) => after.slice(0, m.start).trim().replace(/^the$/i, '') === '');
+    if (orgAfter) return orgAttribution(orgAfter.key, 'organization', registry);
+    const theBody = new RegExp(String.raw`^\s+the\s+(${NAME_RUN})`, 'u').exec(after);
+    if (theBody && hasOrganizationForm(theBody[1])) return orgAttribution(registry.resolveOrg(theBody[1].replace(/[.,;:]+$/, '')), 'organization', registry);
+    const described = DESCRIBED_AFTER.exec(after);
+    if (described?.groups) return { method: 'description', speakerDescription: squash(described.groups.who), label: described.groups.who };
+    const runAfter = CAPITAL_RUN_AT_START.exec(after);
+    if (runAfter) {
       const rest = after.slice(runAfter[0].length);
       const appositive = /^\s*,\s*([^,.;]+)/.exec(rest)?.[1];
       const ofOrg = /^\s+of\s+((?:the\s+)?[^,.;]+)/.exec(rest)?.[1];
-      return personAttribution(registry, state, person, appositive, ofOrg);
+      const attribution = attributeRun(registry, state, runAfter[1], appositive, ofOrg);
+      if (attribution) return attribution;
     }
   }
 
   // participles ("…, considering it …"): the agent named before
+  if (!PARTICIPLE_CUES.includes(cueWord)) return null;
   const agentKey = agentAttribution(before, registry)?.key ?? registry.findOrgMentions(before).pop()?.key;
   return agentKey ? orgAttribution(agentKey, 'agent', registry) : null;
 };
@@ -205,6 +292,17 @@ const agentAttribution = (masked: string, registry: EntityRegistry): { key: stri
   }
   return null;
 };
+
+/** "The Irishman", "Once Upon A Time in Hollywood", "Climate Innovation Fund": a short run whose significant words are all capitalised. */
+export const isQuotedTitle = (inner: string): boolean => {
+  const words = inner.replace(/[.,;:!?]+$/, '').trim().split(/\s+/).filter(Boolean);
+  const significant = words.filter((word) => word.replace(/[^\p{L}]/gu, '').length >= 4);
+  return words.length <= 8 && significant.length > 0 && significant.every((word) => /^[^\p{L}]*\p{Lu}/u.test(word));
+};
+
+/** The quoted passage is the whole sentence (give or take an opening connector). */
+const isWholeSentence = (masked: string, span: QuoteSpan): boolean =>
+  isConnectorOnly(masked.slice(0, span.start)) && /^\s*[.!?]?\s*$/.test(masked.slice(span.end));
 
 const isConnectorOnly = (text: string): boolean => /^\s*(?:(?:and|so|but|then|yet)\s*)?$/i.test(text);
 
@@ -266,6 +364,15 @@ const pushQuote = (
   if (attribution.speakerTitleAtTime) quote.speakerTitleAtTime = attribution.speakerTitleAtTime;
   if (input.cue) quote.cue = input.cue;
   state.quotes.push(quote);
+  if (attribution.method === 'unattributed') {
+    state.flags.push({
+      code: 'unattributed_quote',
+      message: `Quote ${position} stored without a speaker: ${attribution.reason ?? 'the speaker could not be identified'}; an editor should attribute it`,
+      path: `quotes[${position - 1}]`,
+      excerpt: truncate(input.text),
+    });
+    return;
+  }
   const note = METHOD_NOTES[attribution.method];
   if (note) {
     state.flags.push({
@@ -275,6 +382,15 @@ const pushQuote = (
       excerpt: truncate(input.text),
     });
   }
+};
+
+/** "A spokesperson for X said …", "The airline said …" without quotes: a speaker who is not the last named person. */
+const noteOtherSpeaker = (sentence: string, registry: EntityRegistry, state: QuoteState): void => {
+  const cue = CUE.exec(sentence);
+  if (!cue) return;
+  const before = sentence.slice(0, cue.index).trimEnd();
+  const subject = COMMON_SUBJECT.exec(before)?.groups?.noun ?? registry.findOrgMentions(before).find((m) => m.end === before.length)?.text;
+  if (subject) state.mentions.addOther(subject);
 };
 
 /** Reported speech without quotation marks. */
@@ -289,9 +405,9 @@ const extractIndirect = (sentence: string, registry: EntityRegistry, state: Quot
   const that = /^\s+that\s+(.+?)[.!?]?$/.exec(after);
   if (that && !/,\s*$/.test(before)) {
     const attribution = attributeWithCue(sentence, cue, registry, state);
-    if (attribution && attribution.method !== 'agent') {
+    if (attribution && !['agent', 'unattributed', 'description'].includes(attribution.method)) {
       pushQuote(state, { text: that[1].trim(), quoteType: 'indirect', attribution, cue: cueWord, context: sentence });
-      state.last = { attribution, paragraph };
+      state.last = { attribution, paragraph, at: state.mentions.now() };
     }
     return;
   }
@@ -301,7 +417,7 @@ const extractIndirect = (sentence: string, registry: EntityRegistry, state: Quot
     const attribution = attributeWithCue(sentence, cue, registry, state);
     if (attribution && attribution.method === 'named') {
       pushQuote(state, { text: clause[1].trim(), quoteType: 'indirect', attribution, cue: cueWord, context: sentence });
-      state.last = { attribution, paragraph };
+      state.last = { attribution, paragraph, at: state.mentions.now() };
     }
   }
 };
@@ -319,10 +435,12 @@ export const extractQuotesFromParagraph = (
 ): void => {
   for (const sentence of splitSentences(text)) {
     registry.noteMentions(sentence);
+    state.mentions.read(sentence);
     const spans = findQuoteSpans(sentence);
     const masked = maskQuotes(sentence, spans);
 
     if (spans.length === 0) {
+      noteOtherSpeaker(sentence, registry, state);
       extractIndirect(sentence, registry, state, paragraph);
       state.read.push(sentence);
       continue;
@@ -340,7 +458,21 @@ export const extractQuotesFromParagraph = (
       continue;
     }
 
+    // titles and names in quotation marks ("Parasite", "Blue House") and one- or two-word scare quotes are not speech
+    // a title or name in quotation marks ("Parasite", "Blue House") or a one- or two-word scare quote is not
+    // speech — unless it sits inside the clause a named speaker's cue reports ("Huawei says it has deployed its “…”")
     const cue = CUE.exec(masked);
+    const notSpeech = (span: QuoteSpan) => isQuotedTitle(span.inner) || (wordCount(span.inner) <= 2 && !isWholeSentence(masked, span));
+    const reported = (group: Group) => cue !== null && group.spans[0].start > cue.index;
+    const candidates = groupSpans(masked, spans).filter(
+      (group) => !group.spans.every(notSpeech) || (reported(group) && group.spans.every((span) => isQuotedTitle(span.inner))),
+    );
+    if (candidates.length === 0) {
+      noteOtherSpeaker(masked, registry, state);
+      state.read.push(sentence);
+      continue;
+    }
+
     let attribution: Attribution | null = cue ? attributeWithCue(masked, cue, registry, state) : null;
     if (!attribution && !cue) {
       const agent = agentAttribution(masked, registry);
@@ -350,21 +482,21 @@ export const extractQuotesFromParagraph = (
       const subject = registry.findOrgMentions(masked.slice(0, spans[0].start))[0];
       if (subject) attribution = orgAttribution(subject.key, 'subject', registry);
     }
+    // a cue whose subject cannot be read is not a licence to reuse the previous speaker
+    if (!attribution && cue) attribution = unattributed(`the cue "${cue[1]}" has no subject the parser can name`);
     if (!attribution && state.last && paragraph - state.last.paragraph <= 1) {
-      attribution = { ...state.last.attribution, method: 'continuation', label: state.last.attribution.label.replace(/ \(.*\)$/, '') };
+      const previous = state.last.attribution;
+      const since = state.mentions.others(state.last.at, previous.speaker ? (registry.person(previous.speaker)?.name ?? '') : '');
+      attribution =
+        since.length > 0
+          ? unattributed(`no speaker in the sentence, and ${since.join(', ')} named since the previous quote`)
+          : { ...previous, method: 'continuation', label: previous.label.replace(/ \(.*\)$/, '') };
     }
-    if (!attribution) {
-      state.flags.push({
-        code: 'inferred_attribution',
-        message: 'Quoted passage with no identifiable speaker: not stored as a quote; an editor should attribute it',
-        path,
-        excerpt: truncate(sentence),
-      });
-      state.read.push(sentence);
-      continue;
-    }
+    if (!attribution) attribution = unattributed('no speaker in the sentence or just before it');
 
-    for (const group of groupSpans(masked, spans)) {
+    const resolved = !['unattributed', 'continuation'].includes(attribution.method);
+    const speech = candidates.filter((group) => !group.spans.every(notSpeech) || (resolved && group.spans.every((span) => isQuotedTitle(span.inner))));
+    for (const group of speech) {
       pushQuote(state, {
         text: group.text,
         quoteType: quoteTypeOf(masked, group),
@@ -373,7 +505,8 @@ export const extractQuotesFromParagraph = (
         context: sentence,
       });
     }
-    state.last = { attribution, paragraph };
+    if (!attribution.speaker && attribution.method !== 'unattributed') state.mentions.addOther(attribution.label);
+    if (attribution.method !== 'unattributed') state.last = { attribution, paragraph, at: state.mentions.now() };
     state.read.push(sentence);
   }
 };

@@ -132,10 +132,14 @@ describe('Given quotes written in other ways', () => {
   });
 
   describe('When a quote has no speaker anywhere', () => {
-    it('Then it is not stored, and an editor is asked to attribute it', () => {
+    it('Then it is stored without a speaker (never guessed), and an editor is told why', () => {
       const { quotes, reviewFlags } = parseStory(story('Everyone in the hall agreed that this was “a turning point” for the region.'));
-      expect(quotes).toEqual([]);
-      expect(reviewFlags).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'inferred_attribution', path: 'article.standfirst' })]));
+      expect(quotes).toEqual([expect.objectContaining({ text: 'a turning point', speakerDescription: 'unidentified speaker' })]);
+      expect(quotes[0].speaker).toBeUndefined();
+      expect(quotes[0].speakerOrganization).toBeUndefined();
+      expect(reviewFlags).toEqual(
+        expect.arrayContaining([expect.objectContaining({ code: 'unattributed_quote', path: 'quotes[0]', message: expect.stringMatching(/no speaker in the sentence/) })]),
+      );
     });
   });
 
