@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ensureVersionTable } from './content-version';
 import { deliveryInvalidation, markChanged, PURGE_EVENT } from './purge';
+import { publicationDatesMiddleware } from './publication-dates';
 
 export { markChanged, PURGE_EVENT, type PurgeEvent } from './purge';
 export { responseCacheOf } from './http';
@@ -22,6 +23,7 @@ const WORKFLOW_TRANSITION_EVENT = 'editorial.transition';
  * that versions published content and emits `delivery.purge`.
  */
 export const registerDelivery = (strapi: Core.Strapi): void => {
+  strapi.documents.use(publicationDatesMiddleware(strapi) as any);
   strapi.documents.use(deliveryInvalidation(strapi) as any);
 
   // Workflow state changes that are not document writes (e.g. published → correcting) change

@@ -1,6 +1,8 @@
 import { blocksToText, wordCount } from './blocks';
 import {
   documentIri,
+  modificationDate,
+  publicationDate,
   isAbsoluteUri,
   stringList,
   wikidataUrl,
@@ -152,8 +154,8 @@ export const toJsonLd = (article: ArticlePage, rc: RenderContext): Record<string
     articleBody: body,
     wordCount: body ? wordCount(body) : undefined,
     inLanguage: article.language,
-    datePublished: article.datePublished ?? article.publishedAt,
-    dateModified: article.updatedAt,
+    datePublished: publicationDate(article),
+    dateModified: modificationDate(article),
     dateCreated: article.createdAt,
     articleSection: article.section,
     dateline: article.dateline,

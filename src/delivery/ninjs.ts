@@ -2,7 +2,7 @@ import { blocksToHtml, blocksToText, wordCount } from './blocks';
 import { compact } from './jsonld';
 import { NINJS_PROFILE } from './negotiate';
 import { pubStatusOf, WORKFLOW_STATES, type WorkflowState } from './workflow-adapter';
-import { documentIri, isAbsoluteUri, wikidataUrl, type ArticlePage, type OrgRef, type PersonRef, type RenderContext } from './types';
+import { documentIri, isAbsoluteUri, modificationDate, publicationDate, wikidataUrl, type ArticlePage, type OrgRef, type PersonRef, type RenderContext } from './types';
 
 /**
  * IPTC ninjs 3.1 (https://www.iptc.org/std/ninjs/). Only properties of the
@@ -51,8 +51,8 @@ export const toNinjs = (article: ArticlePage, rc: RenderContext): Record<string,
     type: 'text',
     representationType: 'full',
     firstCreated: toDateTime(article.createdAt),
-    versionCreated: toDateTime(article.updatedAt),
-    contentCreated: toDateTime(article.datePublished ?? article.publishedAt),
+    versionCreated: toDateTime(modificationDate(article)),
+    contentCreated: toDateTime(publicationDate(article)),
     embargoedUntil: toDateTime(article.embargoedUntil),
     pubStatus: pubStatusOf(state),
     language: article.language,

@@ -69,6 +69,7 @@ export type ArticlePage = {
   translationMethod?: string | null;
   originalLanguage?: string | null;
   datePublished?: string | null;
+  dateModified?: string | null;
   publishedAtText?: string | null;
   embargoedUntil?: string | null;
   publishedAt?: string | null;
@@ -113,3 +114,19 @@ export const isAbsoluteUri = (value: unknown): value is string => {
 
 export const stringList = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim().length > 0) : [];
+
+/**
+ * The editorial publication date: `datePublished` (set by the first publication,
+ * never moved); Strapi's `publishedAt` (moves with every correction) only for
+ * rows published before that rule existed.
+ */
+export const publicationDate = (article: Pick<ArticlePage, 'datePublished' | 'publishedAt'>): string | null =>
+  article.datePublished ?? article.publishedAt ?? null;
+
+/** The last correction or update (`dateModified`), else the publication date — never earlier than it. */
+export const modificationDate = (article: Pick<ArticlePage, 'datePublished' | 'dateModified' | 'publishedAt'>): string | null => {
+  const published = publicationDate(article);
+  const modified = article.dateModified ?? null;
+  if (!modified || !published) return modified ?? published;
+  return new Date(modified).getTime() >= new Date(published).getTime() ? modified : published;
+};

@@ -36,6 +36,7 @@ export const ARTICLE_FIELDS = [
   'translationMethod',
   'originalLanguage',
   'datePublished',
+  'dateModified',
   'publishedAtText',
   'embargoedUntil',
   'publishedAt',

@@ -1,10 +1,27 @@
 import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { ARTICLE_FORMATS, renderArticle } from '../../../delivery/article-page';
 import { deliver } from '../../../delivery/http';
+import { withNewestFirst } from '../../../delivery/list-sort';
 import type { ArticlePage } from '../../../delivery/types';
 import { withdrawalOf } from '../../../delivery/workflow-adapter';
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => ({
+  /**
+   * GET /api/articles — Strapi's list, newest first by the editorial
+   * `datePublished` unless `sort` is given. Lists are JSON only: `?format=`
+   * is refused (the feeds under /api/feeds serve the other formats).
+   */
+  async find(ctx) {
+    if (ctx.query.format !== undefined) {
+      throw new errors.ValidationError('Lists are served as JSON only: remove "format", or use /api/feeds/articles.{rss,atom,json,ninjs}', {
+        errors: [{ path: ['format'], message: 'not available on lists', name: 'ValidationError' }],
+      });
+    }
+    ctx.query = withNewestFirst(ctx.query);
+    return super.find(ctx);
+  },
+
   /**
    * GET /api/articles/slug/:slug — the whole article page in one request, as
    * Strapi JSON, JSON-LD, ninjs or FollowTheMoney (`Accept` or `?format=`).
