@@ -16,4 +16,10 @@ export default ({ env }: { env: any }) => ({
   },
   /** Base for document IRIs in JSON-LD/ninjs when an article has no `uri` (else urn:newsroom:…). */
   publicUrl: env('PUBLIC_URL', ''),
+  /** The news site (frontend) that shows the articles: links in feeds, sitemaps, JSON-LD, purge events. */
+  siteUrl: env('DELIVERY_SITE_URL', 'http://localhost:3000'),
+  articlePath: env('DELIVERY_ARTICLE_PATH', '/articles/{slug}'),
+  siteName: env('DELIVERY_SITE_NAME', 'Newsroom'),
+  copyrightHolder: env('DELIVERY_COPYRIGHT_HOLDER', 'Newsroom'),
+  usageTerms: env('DELIVERY_USAGE_TERMS', ''),
 });

@@ -80,17 +80,10 @@ export const deliver = async (
     return;
   }
 
-  const build = async (): Promise<CachedResponse> => {
-    const rendered = await options.render(negotiated.format);
-    if (!rendered) return { status: 404, contentType: '', body: '', etag: '', keys: [] };
-    return { status: 200, contentType: negotiated.contentType, etag: strongEtag(rendered.body), ...rendered };
-  };
-
   const authenticated = isAuthenticated(ctx);
-  const variant = variantKey(options.cacheKey, negotiated, ctx);
-  const canCache = !authenticated && !ctx.get('strapi-encode-source-maps') && !strapi.db.inTransaction();
-  const { response, cache } = canCache ? await responseCacheOf(strapi).get(variant, build) : { response: await build(), cache: 'BYPASS' };
-
+  const { response, cache } = await cachedOrBuilt(strapi, ctx, variantKey(options.cacheKey, negotiated, ctx), negotiated.contentType, () =>
+    options.render(negotiated.format),
+  );
   ctx.set('X-Delivery-Cache', cache);
   if (response.status !== 200) {
     ctx.set('Cache-Control', 'no-store');
@@ -106,6 +99,44 @@ export const deliver = async (
     return;
   }
   writeResponse(ctx, response, authenticated ? 'no-store' : cacheControlValue(config));
+};
+
+/** From the response cache when the request may share it (anonymous, outside a transaction), else built now. */
+const cachedOrBuilt = async (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  variant: string,
+  contentType: string,
+  render: () => Promise<Rendered | null>,
+): Promise<{ response: CachedResponse; cache: 'HIT' | 'MISS' | 'BYPASS' }> => {
+  const build = async (): Promise<CachedResponse> => {
+    const rendered = await render();
+    if (!rendered) return { status: 404, contentType: '', body: '', etag: '', keys: [] };
+    return { status: 200, contentType, etag: strongEtag(rendered.body), ...rendered };
+  };
+  const canCache = !isAuthenticated(ctx) && !ctx.get('strapi-encode-source-maps') && !strapi.db.inTransaction();
+  return canCache ? responseCacheOf(strapi).get(variant, build) : { response: await build(), cache: 'BYPASS' };
+};
+
+/**
+ * A published resource with one representation (feeds, sitemaps, the
+ * OpenAPI document): the same response cache, ETag / 304, Cache-Control and
+ * cache tags as the article page. `render` returns null for 404.
+ */
+export const deliverResource = async (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  options: { cacheKey: string; contentType: string; render: () => Promise<Rendered | null>; notFoundMessage?: string },
+): Promise<void> => {
+  const { response, cache } = await cachedOrBuilt(strapi, ctx, options.cacheKey, options.contentType, options.render);
+  ctx.set('X-Delivery-Cache', cache);
+  if (response.status !== 200) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.status = 404;
+    ctx.body = errorBody(404, 'NotFoundError', options.notFoundMessage ?? 'Not found');
+    return;
+  }
+  writeResponse(ctx, response, isAuthenticated(ctx) ? 'no-store' : cacheControlValue(deliveryConfig(strapi)));
 };
 
 const variantKey = (cacheKey: string, negotiated: { format: Format; contentType: string }, ctx: Ctx): string =>

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { ensureChangeTable } from './change-log';
 import { ensureVersionTable } from './content-version';
 import { deliveryInvalidation, markChanged, PURGE_EVENT } from './purge';
 import { publicationDatesMiddleware } from './publication-dates';
@@ -13,6 +14,7 @@ export const DELIVERY_PUBLIC_ACTIONS = [
   'api::article.article.findBySlug',
   'api::sanction-record.sanction-export.find',
   'api::organization.organization-sanctions.find',
+  ...['rss', 'atom', 'json', 'ninjs', 'sitemap', 'newsSitemap'].map((action) => `api::article.feeds.${action}`),
 ];
 
 /** Emitted by the editorial-workflow plugin after a committed transition. */
@@ -44,6 +46,7 @@ export const registerDelivery = (strapi: Core.Strapi): void => {
  */
 export const bootstrapDelivery = async (strapi: Core.Strapi): Promise<void> => {
   await ensureVersionTable(strapi.db.connection as unknown as Knex);
+  await ensureChangeTable(strapi.db.connection as unknown as Knex);
   strapi.get('webhookStore').addAllowedEvent('DELIVERY_PURGE', PURGE_EVENT);
 
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });

@@ -55,6 +55,18 @@ export type SanctionRef = {
   authority?: OrgRef | null;
 };
 
+export type MediaFormat = { url?: string; width?: number; height?: number; mime?: string; size?: number };
+
+export type MediaRef = {
+  url?: string;
+  alternativeText?: string | null;
+  width?: number;
+  height?: number;
+  mime?: string;
+  size?: number;
+  formats?: Record<string, MediaFormat> | null;
+};
+
 export type ArticlePage = {
   documentId: string;
   headline: string;
@@ -76,7 +88,7 @@ export type ArticlePage = {
   updatedAt?: string | null;
   createdAt?: string | null;
   credits?: Array<{ name: string; role?: string | null; organization?: OrgRef | null }> | null;
-  leadImage?: { caption?: string | null; credit?: string | null; image?: { url?: string; alternativeText?: string | null; width?: number; height?: number } | null } | null;
+  leadImage?: { caption?: string | null; credit?: string | null; image?: MediaRef | null } | null;
   corrections?: Array<{ date: string; text: string }> | null;
   subjects?: Array<{ name: string; uri?: string | null; rel?: string | null }> | null;
   sourceAgency?: OrgRef | null;
@@ -92,7 +104,21 @@ export type RenderContext = {
   publicUrl: string;
   /** Workflow state from the adapter (ninjs pubStatus). */
   workflowState: string;
+  /** ninjs `version` of this representation. */
+  version?: string;
+  /** Rights statements (ninjs copyrightHolder / usageTerms). */
+  copyrightHolder?: string;
+  usageTerms?: string;
+  /** The article's page on the news site (JSON-LD url / mainEntityOfPage). */
+  pageUrl?: string;
+  /** Publisher (JSON-LD) — the site's name and URL. */
+  publisher?: { name: string; url: string };
+  /** Makes an upload's URL absolute (`/uploads/x.jpg` → `https://api.example/uploads/x.jpg`). */
+  mediaUrl?: (url: string) => string;
 };
+
+/** An upload URL made absolute with the render context (unchanged when already absolute or no base). */
+export const absoluteMedia = (rc: Pick<RenderContext, 'mediaUrl'>, url: string): string => (rc.mediaUrl ? rc.mediaUrl(url) : url);
 
 const WIKIDATA_ID = /^Q[1-9]\d*$/;
 export const wikidataUrl = (id: string | null | undefined): string | null =>
