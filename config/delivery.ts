@@ -4,6 +4,9 @@
  * several app instances on one PostgreSQL never serve a superseded version).
  * Read with `strapi.config.get('delivery')`; defaults live in src/delivery/config.ts.
  */
+import { createHash } from 'crypto';
+import { envSecret } from '../src/utils/env-secret';
+
 export default ({ env }: { env: any }) => ({
   cacheControl: {
     maxAge: env.int('DELIVERY_MAX_AGE', 60),
@@ -22,4 +25,12 @@ export default ({ env }: { env: any }) => ({
   siteName: env('DELIVERY_SITE_NAME', 'Newsroom'),
   copyrightHolder: env('DELIVERY_COPYRIGHT_HOLDER', 'Newsroom'),
   usageTerms: env('DELIVERY_USAGE_TERMS', ''),
+  /**
+   * Draft preview tokens (HMAC-SHA256). PREVIEW_SECRET, or else a key derived from
+   * ADMIN_JWT_SECRET (itself required in production), so no deployment runs with a known key.
+   */
+  preview: {
+    secret: env('PREVIEW_SECRET', '') || createHash('sha256').update(`newsroom-preview\n${envSecret(env, 'ADMIN_JWT_SECRET')}`).digest('base64url'),
+    ttlSeconds: env.int('PREVIEW_TOKEN_TTL_SECONDS', 3600),
+  },
 });

@@ -15,6 +15,8 @@ export const DELIVERY_PUBLIC_ACTIONS = [
   'api::sanction-record.sanction-export.find',
   'api::organization.organization-sanctions.find',
   ...['rss', 'atom', 'json', 'ninjs', 'sitemap', 'newsSitemap'].map((action) => `api::article.feeds.${action}`),
+  // Needs a valid preview token besides (src/delivery/preview-handlers.ts).
+  'api::article.preview.article',
 ];
 
 /** Emitted by the editorial-workflow plugin after a committed transition. */
