@@ -26,6 +26,15 @@ export default ({ env }: { env: any }) => ({
   copyrightHolder: env('DELIVERY_COPYRIGHT_HOLDER', 'Newsroom'),
   usageTerms: env('DELIVERY_USAGE_TERMS', ''),
   /**
+   * Private-network purge relays: `delivery.purge` events are POSTed to exactly these URLs
+   * (comma-separated; the only allow-list — Strapi's webhooks stay public-only).
+   */
+  purgeRelay: {
+    urls: env.array('DELIVERY_PURGE_RELAYS', []),
+    secret: env('DELIVERY_PURGE_RELAY_SECRET', ''),
+    timeoutMs: env.int('DELIVERY_PURGE_RELAY_TIMEOUT_MS', 5000),
+  },
+  /**
    * Draft preview tokens (HMAC-SHA256). PREVIEW_SECRET, or else a key derived from
    * ADMIN_JWT_SECRET (itself required in production), so no deployment runs with a known key.
    */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { cacheTagHeaders } from './cache-tags';
 import { cacheControlValue, deliveryConfig } from './config';
+import { encodedBody, encodedEtag, MIN_COMPRESS_BYTES, pickEncoding } from './compression';
 import { ifNoneMatchHits, strongEtag } from './etag';
 import { MEDIA_TYPES, negotiate, type Format } from './negotiate';
 import { createResponseCache, type CachedResponse, type ResponseCache } from './response-cache';
@@ -70,7 +71,7 @@ export const deliver = async (
     supported: options.supported,
     fallback: options.fallback,
   });
-  ctx.set('Vary', 'Accept, Strapi-Response-Format');
+  ctx.set('Vary', VARY_NEGOTIATED);
   if (!negotiated.ok) {
     ctx.set('Cache-Control', 'no-store');
     ctx.status = negotiated.status;
@@ -98,7 +99,7 @@ export const deliver = async (
     ctx.body = errorBody(404, 'NotFoundError', options.notFoundMessage);
     return;
   }
-  writeResponse(ctx, response, authenticated ? 'no-store' : cacheControlValue(config));
+  await writeResponse(ctx, response, authenticated ? 'no-store' : cacheControlValue(config));
 };
 
 /** From the response cache when the request may share it (anonymous, outside a transaction), else built now. */
@@ -126,8 +127,9 @@ const cachedOrBuilt = async (
 export const deliverResource = async (
   strapi: Core.Strapi,
   ctx: Ctx,
-  options: { cacheKey: string; contentType: string; render: () => Promise<Rendered | null>; notFoundMessage?: string },
+  options: { cacheKey: string; contentType: string; render: () => Promise<Rendered | null>; notFoundMessage?: string; vary?: string },
 ): Promise<void> => {
+  ctx.set('Vary', options.vary ?? VARY_FIXED);
   const { response, cache } = await cachedOrBuilt(strapi, ctx, options.cacheKey, options.contentType, options.render);
   ctx.set('X-Delivery-Cache', cache);
   if (response.status !== 200) {
@@ -136,27 +138,46 @@ export const deliverResource = async (
     ctx.body = errorBody(404, 'NotFoundError', options.notFoundMessage ?? 'Not found');
     return;
   }
-  writeResponse(ctx, response, isAuthenticated(ctx) ? 'no-store' : cacheControlValue(deliveryConfig(strapi)));
+  await writeResponse(ctx, response, isAuthenticated(ctx) ? 'no-store' : cacheControlValue(deliveryConfig(strapi)));
 };
 
 const variantKey = (cacheKey: string, negotiated: { format: Format; contentType: string }, ctx: Ctx): string =>
   [cacheKey, negotiated.format, negotiated.contentType, ctx.get('strapi-response-format')].join('|');
 
-/** A 200 (or its 304) with ETag, Cache-Control and cache tags. */
-const writeResponse = (ctx: Ctx, response: CachedResponse, cacheControl: string): void => {
+/**
+ * A 200 (or its 304) with ETag, Cache-Control and cache tags, brotli- or
+ * gzip-encoded when the client accepts it (the encoded body is kept with the
+ * cached response: a warm hit does not recompress).
+ */
+const writeResponse = async (ctx: Ctx, response: CachedResponse, cacheControl: string): Promise<void> => {
+  const encoding = Buffer.byteLength(response.body) >= MIN_COMPRESS_BYTES ? pickEncoding(ctx.get('accept-encoding')) : null;
+  const etag = encodedEtag(response.etag, encoding);
   ctx.set('Cache-Control', cacheControl);
-  ctx.set('ETag', response.etag);
+  ctx.set('ETag', etag);
   for (const [name, value] of Object.entries(cacheTagHeaders(response.keys))) ctx.set(name, value);
 
-  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ifNoneMatchHits(ctx.get('if-none-match'), response.etag)) {
+  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ifNoneMatchHits(ctx.get('if-none-match'), etag)) {
     ctx.status = 304;
     ctx.body = null;
     return;
   }
   ctx.set('Content-Type', response.contentType);
   ctx.status = 200;
-  ctx.body = response.body;
+  if (!encoding) {
+    ctx.body = response.body;
+    return;
+  }
+  ctx.set('Content-Encoding', encoding);
+  ctx.body = await encodedBody(response, response.body, encoding);
 };
+
+/**
+ * Every request header that changes these responses: the representation
+ * (Accept, ?format aside), the envelope (Strapi-Response-Format), the
+ * content-coding (Accept-Encoding) and the CORS headers (Origin).
+ */
+export const VARY_NEGOTIATED = 'Accept, Accept-Encoding, Origin, Strapi-Response-Format';
+export const VARY_FIXED = 'Accept-Encoding, Origin';
 
 /**
  * Serve an anonymous read straight from the response cache, before Strapi's
@@ -174,8 +195,8 @@ export const serveCachedRead = async (
   if (!negotiated.ok) return false;
   const response = await responseCacheOf(strapi).peek(variantKey(options.cacheKey, negotiated, ctx));
   if (!response || response.status !== 200) return false;
-  ctx.set('Vary', 'Accept, Strapi-Response-Format');
+  ctx.set('Vary', VARY_NEGOTIATED);
   ctx.set('X-Delivery-Cache', 'HIT');
-  writeResponse(ctx, response, cacheControlValue(deliveryConfig(strapi)));
+  await writeResponse(ctx, response, cacheControlValue(deliveryConfig(strapi)));
   return true;
 };

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { isNewsroomUid } from './cache-tags';
 import { ensureChangeTable } from './change-log';
 import { ensureVersionTable } from './content-version';
 import { deliveryInvalidation, markChanged, PURGE_EVENT } from './purge';
+import { registerMediaPurge } from './media-purge';
 import { publicationDatesMiddleware } from './publication-dates';
+import { registerPurgeRelay } from './purge-relay';
 
 export { markChanged, PURGE_EVENT, type PurgeEvent } from './purge';
 export { responseCacheOf } from './http';
@@ -14,9 +17,6 @@ export const DELIVERY_PUBLIC_ACTIONS = [
   'api::article.article.findBySlug',
   'api::sanction-record.sanction-export.find',
   'api::organization.organization-sanctions.find',
-  ...['rss', 'atom', 'json', 'ninjs', 'sitemap', 'newsSitemap'].map((action) => `api::article.feeds.${action}`),
-  // Needs a valid preview token besides (src/delivery/preview-handlers.ts).
-  'api::article.preview.article',
 ];
 
 /** Emitted by the editorial-workflow plugin after a committed transition. */
@@ -29,12 +29,16 @@ const WORKFLOW_TRANSITION_EVENT = 'editorial.transition';
 export const registerDelivery = (strapi: Core.Strapi): void => {
   strapi.documents.use(publicationDatesMiddleware(strapi) as any);
   strapi.documents.use(deliveryInvalidation(strapi) as any);
+  registerMediaPurge(strapi);
+  registerPurgeRelay(strapi);
 
   // Workflow state changes that are not document writes (e.g. published → correcting) change
   // ninjs pubStatus only; publish and withdrawal are document writes, handled in-transaction above.
   strapi.eventHub.on(WORKFLOW_TRANSITION_EVENT, async (event: { document?: { uid?: string; documentId?: string }; to?: string }) => {
     const { uid, documentId } = event?.document ?? {};
     if (!uid || !documentId || event.to === 'published' || event.to === 'withdrawn') return; // came with a publish / unpublish
+    // Only a live version shows the workflow state (ninjs pubStatus); a draft's transitions purge nothing.
+    if (!isNewsroomUid(uid) || !(await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id'] }))) return;
     await markChanged(strapi, uid, documentId, `workflow:${event.to ?? 'transition'}`).catch((error: Error) => {
       strapi.log.error(`[delivery] could not invalidate after ${WORKFLOW_TRANSITION_EVENT}: ${error.message}`);
     });

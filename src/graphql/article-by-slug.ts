@@ -26,7 +26,7 @@ export const registerArticleBySlugQuery = (strapi: Core.Strapi): void => {
       },
     },
     resolversConfig: {
-      'Query.articleBySlug': { auth: { scope: ['api::article.article.findBySlug'] } },
+      'Query.articleBySlug': { auth: { scope: ['api::article.article.findOne'] } },
     },
   }));
 };

@@ -25,7 +25,7 @@ const recent = () => new Date(Date.now() - 3600_000).toISOString();
 
 beforeAll(async () => {
   app = await startApp({ EDITORIAL_WORKFLOW_SCHEDULER: 'false', DELIVERY_SITE_URL: 'https://news.example.org', DELIVERY_SITE_NAME: 'Example News' });
-  app.strapi.eventHub.on('delivery.purge', (event: any) => {
+  app.strapi.eventHub.on('delivery.purge', async (event: any) => {
     purges.push(event);
   });
   g = await createArticleGraph(app.strapi);
@@ -165,7 +165,7 @@ describe('ninjs change feed', () => {
     const tail = last.next;
     expect(JSON.parse((await app.http().get(`/api/feeds/articles.ninjs?since=${tail}`)).text).items).toEqual([]);
     await withPublishGateBypass(app.strapi, () =>
-      app.strapi.documents(ARTICLE as any).update({ documentId: techA.documentId, data: { standfirst: 'Updated tech.' }, status: 'published' }),
+      app.strapi.documents(ARTICLE as any).update({ documentId: techA.documentId, data: { standfirst: 'Updated tech.' } as any, status: 'published' }),
     );
     const after = JSON.parse((await app.http().get(`/api/feeds/articles.ninjs?since=${tail}`)).text);
     expect(after.items.map((item: any) => item.altIds[0].value)).toEqual([techA.documentId]);

@@ -1,7 +1,9 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_FORMATS, renderArticle } from '../../../delivery/article-page';
-import { deliver } from '../../../delivery/http';
+import { collectDocumentKeys, listKey } from '../../../delivery/cache-tags';
+import { deliver, deliverResource, VARY_NEGOTIATED } from '../../../delivery/http';
+import { UID } from '../../../domain/constants';
 import { withNewestFirst } from '../../../delivery/list-sort';
 import type { ArticlePage } from '../../../delivery/types';
 import { withdrawalOf } from '../../../delivery/workflow-adapter';
@@ -19,7 +21,17 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       });
     }
     ctx.query = withNewestFirst(ctx.query);
-    return super.find(ctx);
+    // Cached, tagged and validated like every published read: ETag/304, Cache-Control, `list:article` + the documents shown.
+    const envelope = ctx.get('strapi-response-format');
+    await deliverResource(strapi, ctx as never, {
+      cacheKey: `articles-list|${ctx.querystring}|${envelope}`,
+      contentType: 'application/json; charset=utf-8',
+      vary: VARY_NEGOTIATED,
+      render: async () => {
+        const result = (await super.find(ctx)) as { data: unknown };
+        return { body: JSON.stringify(result), keys: [listKey(UID.article), ...collectDocumentKeys(strapi, UID.article, result.data)] };
+      },
+    });
   },
 
   /**
