@@ -25,9 +25,9 @@ const purges: Purge[] = [];
 const uploadName = `cdn-test-${process.pid}-${Date.now()}.png`;
 // A 1×1 transparent PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
-const compression = () =>
-  // The app's own module instance (the app runs from dist/), to count real compressions.
-  require(path.resolve(__dirname, '../../../dist/src/delivery/compression.js')).compressionStats as { compressions: number };
+// The app's own module instance (the app runs from dist/), to count real compressions.
+const compression = async () =>
+  ((await import(path.resolve(__dirname, '../../../dist/src/delivery/compression.js'))) as { compressionStats: { compressions: number } }).compressionStats;
 
 beforeAll(async () => {
   relay = http.createServer((req, res) => {
@@ -102,11 +102,11 @@ describe('Vary and compression', () => {
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(zlib.gunzipSync(gz.body).toString()).toBe(plain.body.toString());
 
-    const before = compression().compressions;
+    const before = (await compression()).compressions;
     const warm = await raw(`/api/articles/slug/${g.slug}`, { 'Accept-Encoding': 'br' });
     expect(warm.headers['x-delivery-cache']).toBe('HIT');
     expect(warm.headers['content-encoding']).toBe('br');
-    expect(compression().compressions).toBe(before);
+    expect((await compression()).compressions).toBe(before);
     expect((await app.http().get(`/api/articles/slug/${g.slug}`).set('Accept-Encoding', 'br').set('If-None-Match', br.headers.etag)).status).toBe(304);
   });
 });
