@@ -8,7 +8,7 @@ import { toJsonLd } from './jsonld';
 import type { Format } from './negotiate';
 import { toNinjs } from './ninjs';
 import { articleUrl } from './page-urls';
-import { modificationDate, type ArticlePage, type RenderContext } from './types';
+import { modificationDate, type ArticlePage, type OrgRef, type RenderContext } from './types';
 import { workflowState } from './workflow-adapter';
 
 export const ARTICLE_FORMATS: readonly Format[] = ['json', 'jsonld', 'ninjs', 'ftm'];
@@ -17,6 +17,21 @@ export const ARTICLE_FORMATS: readonly Format[] = ['json', 'jsonld', 'ninjs', 'f
 export const versionOf = (article: ArticlePage): string | undefined => {
   const date = modificationDate(article);
   return date ? String(new Date(date).getTime()) : undefined;
+};
+
+/** Organization fields read only for FollowTheMoney (sanction records' parties). */
+const FTM_ONLY_ORG_FIELDS = ['alternateNames', 'previousNames', 'leiCode'] as const;
+
+/** The JSON page shows every organization with the same fields: the FtM-only ones are dropped. */
+const oneOrganizationShape = (article: ArticlePage): ArticlePage => {
+  const trim = (org: OrgRef | null | undefined) => {
+    if (!org) return org;
+    const copy: Record<string, unknown> = { ...org };
+    for (const field of FTM_ONLY_ORG_FIELDS) delete copy[field];
+    return copy as OrgRef;
+  };
+  if (!article.sanctionRecords?.length) return article;
+  return { ...article, sanctionRecords: article.sanctionRecords.map((r) => ({ ...r, organization: trim(r.organization), authority: trim(r.authority) })) };
 };
 
 /** Everything the formats need beyond the graph, except the workflow state. */
@@ -55,6 +70,6 @@ export const renderArticle = async (
     case 'ftm':
       return { keys, body: toNdjson(sanctionsToFtm(article.sanctionRecords ?? [])) };
     default:
-      return { keys, body: JSON.stringify(await asStrapiJson(article)) };
+      return { keys, body: JSON.stringify(await asStrapiJson(oneOrganizationShape(article))) };
   }
 };

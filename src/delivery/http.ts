@@ -61,7 +61,7 @@ export const deliver = async (
      * Asked when `render` found nothing, before answering 404 — e.g. the
      * workflow's 410 Gone with the withdrawal notice. Never cached.
      */
-    onNotFound?: () => Promise<{ status: number; body: unknown; headers?: Record<string, string> } | null>;
+    onNotFound?: (format: Format) => Promise<{ status: number; body: unknown; headers?: Record<string, string> } | null>;
   },
 ): Promise<void> => {
   const config = deliveryConfig(strapi);
@@ -88,7 +88,7 @@ export const deliver = async (
   ctx.set('X-Delivery-Cache', cache);
   if (response.status !== 200) {
     ctx.set('Cache-Control', 'no-store');
-    const other = options.onNotFound ? await options.onNotFound() : null;
+    const other = options.onNotFound ? await options.onNotFound(negotiated.format) : null;
     if (other) {
       for (const [name, value] of Object.entries(other.headers ?? {})) ctx.set(name, value);
       ctx.status = other.status;

@@ -204,3 +204,46 @@ describe('CDN caching of feeds', () => {
     expect(JSON.parse(after.text).items[0].url).toBe(`https://news.example.org/articles/${fresh.slug}`);
   });
 });
+
+describe('a withdrawn story in the slug route and GraphQL', () => {
+  const withWithdrawal = async (fn: () => Promise<void>) => {
+    const workflow = app.strapi.plugin('editorial-workflow').service('workflow') as { getWithdrawal: (...args: unknown[]) => Promise<unknown> };
+    const spy = jest.spyOn(workflow, 'getWithdrawal').mockResolvedValue({
+      documentId: withdrawn.documentId,
+      notice: 'Withdrawn: the source retracted.',
+      withdrawnAt: '2026-12-01T12:00:00.000Z',
+    });
+    try {
+      await fn();
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  it('answers ninjs with pubStatus canceled (410) on the slug route', async () => {
+    await withWithdrawal(async () => {
+      const res = await app.http().get(`/api/articles/slug/${withdrawn.slug}?format=ninjs`);
+      expect(res.status).toBe(410);
+      expect(res.headers['content-type']).toMatch(/^application\/ninjs\+json/);
+      const item = JSON.parse(res.text);
+      expect(item).toMatchObject({ pubStatus: 'canceled', descriptions: [{ role: 'withdrawal', value: 'Withdrawn: the source retracted.' }] });
+      expect(item.headlines).toBeUndefined();
+      // JSON keeps the 410 GoneError with the notice.
+      expect((await app.http().get(`/api/articles/slug/${withdrawn.slug}`)).body.error).toMatchObject({ status: 410, name: 'GoneError' });
+    });
+  });
+
+  it('GraphQL articleBySlug gives an error with extensions.code GONE and the notice', async () => {
+    await withWithdrawal(async () => {
+      const res = await app
+        .http()
+        .post('/graphql')
+        .send({ query: `{ articleBySlug(slug: "${withdrawn.slug}") { headline } }` });
+      expect(res.body.data?.articleBySlug ?? null).toBeNull();
+      expect(res.body.errors[0].extensions).toMatchObject({ code: 'GONE', notice: 'Withdrawn: the source retracted.' });
+    });
+    // A published story still resolves.
+    const ok = await app.http().post('/graphql').send({ query: `{ articleBySlug(slug: "${g.slug}") { headline } }` });
+    expect(ok.body.data.articleBySlug.headline).toBe('Surveillance exports under scrutiny');
+  });
+});

@@ -4,6 +4,9 @@ import { ARTICLE_FORMATS, renderArticle } from '../../../delivery/article-page';
 import { collectDocumentKeys, listKey } from '../../../delivery/cache-tags';
 import { deliver, deliverResource, VARY_NEGOTIATED } from '../../../delivery/http';
 import { UID } from '../../../domain/constants';
+import { deliveryConfig } from '../../../delivery/config';
+import { MEDIA_TYPES } from '../../../delivery/negotiate';
+import { canceledNinjs } from '../../../delivery/ninjs-feed';
 import { withNewestFirst } from '../../../delivery/list-sort';
 import type { ArticlePage } from '../../../delivery/types';
 import { withdrawalOf } from '../../../delivery/workflow-adapter';
@@ -55,9 +58,21 @@ export default factories.createCoreController('api::article.article', ({ strapi 
         return renderArticle(strapi, sanitized, format, (page) => this.transformResponse!(page));
       },
       // Withdrawn by the editorial workflow (and not public again): 410 Gone with the notice.
-      onNotFound: async () => {
+      onNotFound: async (format) => {
         const withdrawal = await withdrawalOf(strapi, 'api::article.article', slug);
         if (!withdrawal) return null;
+        if (format === 'ninjs' && withdrawal.documentId) {
+          // Every ninjs response says what partners need: the story is canceled (a kill notice).
+          const row = (await strapi.db
+            .query(UID.article)
+            .findOne({ where: { documentId: withdrawal.documentId }, select: ['documentId', 'uri', 'slug'] })) as { documentId: string; uri?: string; slug?: string } | null;
+          const at = withdrawal.withdrawnAt ?? new Date().toISOString();
+          return {
+            status: 410,
+            headers: { 'Content-Type': `${MEDIA_TYPES.ninjs}; charset=utf-8` },
+            body: JSON.stringify(canceledNinjs(row ?? { documentId: withdrawal.documentId, slug }, { publicUrl: deliveryConfig(strapi).publicUrl, at, notice: withdrawal.notice })),
+          };
+        }
         return {
           status: 410,
           body: {
