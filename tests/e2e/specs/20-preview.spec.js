@@ -9,8 +9,8 @@ const { assert } = require('../lib/harness');
 const { screenshot, loginAs } = require('../lib/browser');
 const { ARTICLE, editUrl, dismissBanners } = require('../lib/admin-ui');
 
-/** Strapi's own "Open preview" control in the edit view's Preview panel (a link or a button, by version). */
-const previewButton = (page) => page.getByRole('link', { name: 'Open preview' }).or(page.getByRole('button', { name: 'Open preview' })).first();
+/** Strapi's own "Open preview" control in the edit view's Preview panel (matched by its text: a link or a button, by version). */
+const previewButton = (page) => page.getByText('Open preview', { exact: true }).first();
 
 const SEEDED_SLUG = 'china-ready-to-export-controversial-surveillance-techniques';
 
