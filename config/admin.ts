@@ -1,3 +1,4 @@
+import { previewUrlFor } from '../src/delivery/preview-handlers';
 import { envSecret } from '../src/utils/env-secret';
 
 export default ({ env }: { env: any }) => ({
@@ -12,6 +13,18 @@ export default ({ env }: { env: any }) => ({
   },
   secrets: {
     encryptionKey: envSecret(env, 'ENCRYPTION_KEY'),
+  },
+  // Strapi 5 Preview: the admin's Preview button opens the signed draft preview (src/delivery/preview-handlers.ts).
+  preview: {
+    enabled: env.bool('PREVIEW_ENABLED', true),
+    config: {
+      // CSP frame-src of the admin: the preview is served by this app ('self'), plus any frontend origin listed.
+      allowedOrigins: ["'self'", ...env.array('PREVIEW_ALLOWED_ORIGINS', [])],
+      async handler(uid: string, { documentId }: { documentId: string; locale?: string; status?: string }) {
+        if (uid !== 'api::article.article' || !documentId) return null;
+        return previewUrlFor(strapi, documentId);
+      },
+    },
   },
   flags: {
     nps: false,

@@ -35,6 +35,14 @@ export default ({ env }: { env: any }) => ({
       },
     },
   },
+  // delivery: uploads have content-hashed names, so browsers and CDNs may keep them for a year.
+  upload: {
+    config: {
+      providerOptions: {
+        localServer: { maxAge: env.int('UPLOADS_MAX_AGE_MS', 31536000000), immutable: true },
+      },
+    },
+  },
   graphql: {
     config: {
       endpoint: '/graphql',

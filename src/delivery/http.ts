@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { cacheTagHeaders } from './cache-tags';
 import { cacheControlValue, deliveryConfig } from './config';
+import { encodedBody, encodedEtag, MIN_COMPRESS_BYTES, pickEncoding } from './compression';
 import { ifNoneMatchHits, strongEtag } from './etag';
 import { MEDIA_TYPES, negotiate, type Format } from './negotiate';
 import { createResponseCache, type CachedResponse, type ResponseCache } from './response-cache';
@@ -60,7 +61,7 @@ export const deliver = async (
      * Asked when `render` found nothing, before answering 404 — e.g. the
      * workflow's 410 Gone with the withdrawal notice. Never cached.
      */
-    onNotFound?: () => Promise<{ status: number; body: unknown; headers?: Record<string, string> } | null>;
+    onNotFound?: (format: Format) => Promise<{ status: number; body: unknown; headers?: Record<string, string> } | null>;
   },
 ): Promise<void> => {
   const config = deliveryConfig(strapi);
@@ -70,7 +71,7 @@ export const deliver = async (
     supported: options.supported,
     fallback: options.fallback,
   });
-  ctx.set('Vary', 'Accept, Strapi-Response-Format');
+  ctx.set('Vary', VARY_NEGOTIATED);
   if (!negotiated.ok) {
     ctx.set('Cache-Control', 'no-store');
     ctx.status = negotiated.status;
@@ -80,21 +81,14 @@ export const deliver = async (
     return;
   }
 
-  const build = async (): Promise<CachedResponse> => {
-    const rendered = await options.render(negotiated.format);
-    if (!rendered) return { status: 404, contentType: '', body: '', etag: '', keys: [] };
-    return { status: 200, contentType: negotiated.contentType, etag: strongEtag(rendered.body), ...rendered };
-  };
-
   const authenticated = isAuthenticated(ctx);
-  const variant = variantKey(options.cacheKey, negotiated, ctx);
-  const canCache = !authenticated && !ctx.get('strapi-encode-source-maps') && !strapi.db.inTransaction();
-  const { response, cache } = canCache ? await responseCacheOf(strapi).get(variant, build) : { response: await build(), cache: 'BYPASS' };
-
+  const { response, cache } = await cachedOrBuilt(strapi, ctx, variantKey(options.cacheKey, negotiated, ctx), negotiated.contentType, () =>
+    options.render(negotiated.format),
+  );
   ctx.set('X-Delivery-Cache', cache);
   if (response.status !== 200) {
     ctx.set('Cache-Control', 'no-store');
-    const other = options.onNotFound ? await options.onNotFound() : null;
+    const other = options.onNotFound ? await options.onNotFound(negotiated.format) : null;
     if (other) {
       for (const [name, value] of Object.entries(other.headers ?? {})) ctx.set(name, value);
       ctx.status = other.status;
@@ -105,27 +99,85 @@ export const deliver = async (
     ctx.body = errorBody(404, 'NotFoundError', options.notFoundMessage);
     return;
   }
-  writeResponse(ctx, response, authenticated ? 'no-store' : cacheControlValue(config));
+  await writeResponse(ctx, response, authenticated ? 'no-store' : cacheControlValue(config));
+};
+
+/** From the response cache when the request may share it (anonymous, outside a transaction), else built now. */
+const cachedOrBuilt = async (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  variant: string,
+  contentType: string,
+  render: () => Promise<Rendered | null>,
+): Promise<{ response: CachedResponse; cache: 'HIT' | 'MISS' | 'BYPASS' }> => {
+  const build = async (): Promise<CachedResponse> => {
+    const rendered = await render();
+    if (!rendered) return { status: 404, contentType: '', body: '', etag: '', keys: [] };
+    return { status: 200, contentType, etag: strongEtag(rendered.body), ...rendered };
+  };
+  const canCache = !isAuthenticated(ctx) && !ctx.get('strapi-encode-source-maps') && !strapi.db.inTransaction();
+  return canCache ? responseCacheOf(strapi).get(variant, build) : { response: await build(), cache: 'BYPASS' };
+};
+
+/**
+ * A published resource with one representation (feeds, sitemaps, the
+ * OpenAPI document): the same response cache, ETag / 304, Cache-Control and
+ * cache tags as the article page. `render` returns null for 404.
+ */
+export const deliverResource = async (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  options: { cacheKey: string; contentType: string; render: () => Promise<Rendered | null>; notFoundMessage?: string; vary?: string },
+): Promise<void> => {
+  ctx.set('Vary', options.vary ?? VARY_FIXED);
+  const { response, cache } = await cachedOrBuilt(strapi, ctx, options.cacheKey, options.contentType, options.render);
+  ctx.set('X-Delivery-Cache', cache);
+  if (response.status !== 200) {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.status = 404;
+    ctx.body = errorBody(404, 'NotFoundError', options.notFoundMessage ?? 'Not found');
+    return;
+  }
+  await writeResponse(ctx, response, isAuthenticated(ctx) ? 'no-store' : cacheControlValue(deliveryConfig(strapi)));
 };
 
 const variantKey = (cacheKey: string, negotiated: { format: Format; contentType: string }, ctx: Ctx): string =>
   [cacheKey, negotiated.format, negotiated.contentType, ctx.get('strapi-response-format')].join('|');
 
-/** A 200 (or its 304) with ETag, Cache-Control and cache tags. */
-const writeResponse = (ctx: Ctx, response: CachedResponse, cacheControl: string): void => {
+/**
+ * A 200 (or its 304) with ETag, Cache-Control and cache tags, brotli- or
+ * gzip-encoded when the client accepts it (the encoded body is kept with the
+ * cached response: a warm hit does not recompress).
+ */
+const writeResponse = async (ctx: Ctx, response: CachedResponse, cacheControl: string): Promise<void> => {
+  const encoding = Buffer.byteLength(response.body) >= MIN_COMPRESS_BYTES ? pickEncoding(ctx.get('accept-encoding')) : null;
+  const etag = encodedEtag(response.etag, encoding);
   ctx.set('Cache-Control', cacheControl);
-  ctx.set('ETag', response.etag);
+  ctx.set('ETag', etag);
   for (const [name, value] of Object.entries(cacheTagHeaders(response.keys))) ctx.set(name, value);
 
-  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ifNoneMatchHits(ctx.get('if-none-match'), response.etag)) {
+  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ifNoneMatchHits(ctx.get('if-none-match'), etag)) {
     ctx.status = 304;
     ctx.body = null;
     return;
   }
   ctx.set('Content-Type', response.contentType);
   ctx.status = 200;
-  ctx.body = response.body;
+  if (!encoding) {
+    ctx.body = response.body;
+    return;
+  }
+  ctx.set('Content-Encoding', encoding);
+  ctx.body = await encodedBody(response, response.body, encoding);
 };
+
+/**
+ * Every request header that changes these responses: the representation
+ * (Accept, ?format aside), the envelope (Strapi-Response-Format), the
+ * content-coding (Accept-Encoding) and the CORS headers (Origin).
+ */
+export const VARY_NEGOTIATED = 'Accept, Accept-Encoding, Origin, Strapi-Response-Format';
+export const VARY_FIXED = 'Accept-Encoding, Origin';
 
 /**
  * Serve an anonymous read straight from the response cache, before Strapi's
@@ -143,8 +195,8 @@ export const serveCachedRead = async (
   if (!negotiated.ok) return false;
   const response = await responseCacheOf(strapi).peek(variantKey(options.cacheKey, negotiated, ctx));
   if (!response || response.status !== 200) return false;
-  ctx.set('Vary', 'Accept, Strapi-Response-Format');
+  ctx.set('Vary', VARY_NEGOTIATED);
   ctx.set('X-Delivery-Cache', 'HIT');
-  writeResponse(ctx, response, cacheControlValue(deliveryConfig(strapi)));
+  await writeResponse(ctx, response, cacheControlValue(deliveryConfig(strapi)));
   return true;
 };

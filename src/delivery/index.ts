@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { isNewsroomUid } from './cache-tags';
+import { ensureChangeTable } from './change-log';
 import { ensureVersionTable } from './content-version';
 import { deliveryInvalidation, markChanged, PURGE_EVENT } from './purge';
+import { registerMediaPurge } from './media-purge';
+import { publicationDatesMiddleware } from './publication-dates';
+import { registerPurgeRelay } from './purge-relay';
 
 export { markChanged, PURGE_EVENT, type PurgeEvent } from './purge';
 export { responseCacheOf } from './http';
@@ -22,13 +27,18 @@ const WORKFLOW_TRANSITION_EVENT = 'editorial.transition';
  * that versions published content and emits `delivery.purge`.
  */
 export const registerDelivery = (strapi: Core.Strapi): void => {
+  strapi.documents.use(publicationDatesMiddleware(strapi) as any);
   strapi.documents.use(deliveryInvalidation(strapi) as any);
+  registerMediaPurge(strapi);
+  registerPurgeRelay(strapi);
 
   // Workflow state changes that are not document writes (e.g. published → correcting) change
   // ninjs pubStatus only; publish and withdrawal are document writes, handled in-transaction above.
   strapi.eventHub.on(WORKFLOW_TRANSITION_EVENT, async (event: { document?: { uid?: string; documentId?: string }; to?: string }) => {
     const { uid, documentId } = event?.document ?? {};
     if (!uid || !documentId || event.to === 'published' || event.to === 'withdrawn') return; // came with a publish / unpublish
+    // Only a live version shows the workflow state (ninjs pubStatus); a draft's transitions purge nothing.
+    if (!isNewsroomUid(uid) || !(await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id'] }))) return;
     await markChanged(strapi, uid, documentId, `workflow:${event.to ?? 'transition'}`).catch((error: Error) => {
       strapi.log.error(`[delivery] could not invalidate after ${WORKFLOW_TRANSITION_EVENT}: ${error.message}`);
     });
@@ -42,6 +52,7 @@ export const registerDelivery = (strapi: Core.Strapi): void => {
  */
 export const bootstrapDelivery = async (strapi: Core.Strapi): Promise<void> => {
   await ensureVersionTable(strapi.db.connection as unknown as Knex);
+  await ensureChangeTable(strapi.db.connection as unknown as Knex);
   strapi.get('webhookStore').addAllowedEvent('DELIVERY_PURGE', PURGE_EVENT);
 
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });

@@ -1,6 +1,9 @@
 import { blocksToText, wordCount } from './blocks';
 import {
+  absoluteMedia,
   documentIri,
+  modificationDate,
+  publicationDate,
   isAbsoluteUri,
   stringList,
   wikidataUrl,
@@ -69,6 +72,10 @@ export const SCHEMA_ORG_CONTEXT = {
   sameAs: idTerm('sameAs'),
   url: idTerm('url'),
   contentUrl: idTerm('contentUrl'),
+  image: term('image'),
+  publisher: term('publisher'),
+  mainEntityOfPage: idTerm('mainEntityOfPage'),
+  WebPage: term('WebPage'),
 } as const;
 
 type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
@@ -113,16 +120,18 @@ export const toJsonLd = (article: ArticlePage, rc: RenderContext): Record<string
       sameAs: [...new Set([wikidataUrl(p.wikidataId), ...stringList(p.sameAs).filter(isAbsoluteUri)].filter(Boolean))],
     };
 
+  // Every quote keeps its speaker: a person, else an organization, else the unnamed source's description.
   const quotation = (q: QuoteRef) => {
-    const speaker = person(q.speaker);
-    const creator = speaker ?? organization(q.speakerOrganization) ?? (q.speakerDescription ? { '@type': 'Person', description: q.speakerDescription } : undefined);
+    const speaker =
+      person(q.speaker) ?? organization(q.speakerOrganization) ?? (q.speakerDescription ? { '@type': 'Person', description: q.speakerDescription } : undefined);
     return {
       '@type': 'Quotation',
       '@id': iri('quote', q.documentId),
       text: q.text,
       position: q.position,
+      description: q.speakerDescription,
       spokenByCharacter: speaker,
-      creator,
+      creator: speaker,
     };
   };
 
@@ -146,14 +155,17 @@ export const toJsonLd = (article: ArticlePage, rc: RenderContext): Record<string
     '@context': SCHEMA_ORG_CONTEXT,
     '@type': 'NewsArticle',
     '@id': isAbsoluteUri(article.uri) ? article.uri : iri('article', article.documentId),
+    url: rc.pageUrl,
+    mainEntityOfPage: rc.pageUrl ? { '@type': 'WebPage', '@id': rc.pageUrl } : undefined,
+    publisher: rc.publisher ? { '@type': 'Organization', name: rc.publisher.name, url: rc.publisher.url } : undefined,
     identifier: article.documentId,
     headline: article.headline,
     description: article.standfirst,
     articleBody: body,
     wordCount: body ? wordCount(body) : undefined,
     inLanguage: article.language,
-    datePublished: article.datePublished ?? article.publishedAt,
-    dateModified: article.updatedAt,
+    datePublished: publicationDate(article),
+    dateModified: modificationDate(article),
     dateCreated: article.createdAt,
     articleSection: article.section,
     dateline: article.dateline,
@@ -162,7 +174,7 @@ export const toJsonLd = (article: ArticlePage, rc: RenderContext): Record<string
     contributor: credits.filter((c) => !AUTHOR_ROLES.has(c.role ?? '')).map(creditPerson),
     sourceOrganization: organization(article.sourceAgency),
     image: image?.url
-      ? { '@type': 'ImageObject', contentUrl: image.url, caption: article.leadImage?.caption, creditText: article.leadImage?.credit, width: image.width, height: image.height }
+      ? { '@type': 'ImageObject', contentUrl: absoluteMedia(rc, image.url), url: absoluteMedia(rc, image.url), caption: article.leadImage?.caption, creditText: article.leadImage?.credit, width: image.width, height: image.height }
       : undefined,
     correction: (article.corrections ?? []).map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date })),
     about: subjects.filter((s) => s.rel !== 'mentions').map(thing),

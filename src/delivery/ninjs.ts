@@ -2,7 +2,7 @@ import { blocksToHtml, blocksToText, wordCount } from './blocks';
 import { compact } from './jsonld';
 import { NINJS_PROFILE } from './negotiate';
 import { pubStatusOf, WORKFLOW_STATES, type WorkflowState } from './workflow-adapter';
-import { documentIri, isAbsoluteUri, wikidataUrl, type ArticlePage, type OrgRef, type PersonRef, type RenderContext } from './types';
+import { absoluteMedia, documentIri, isAbsoluteUri, modificationDate, publicationDate, wikidataUrl, type ArticlePage, type OrgRef, type PersonRef, type RenderContext } from './types';
 
 /**
  * IPTC ninjs 3.1 (https://www.iptc.org/std/ninjs/). Only properties of the
@@ -50,9 +50,12 @@ export const toNinjs = (article: ArticlePage, rc: RenderContext): Record<string,
     standard: { name: 'ninjs', version: '3.1', schema: `${NINJS_PROFILE}#` },
     type: 'text',
     representationType: 'full',
+    version: rc.version,
+    copyrightHolder: rc.copyrightHolder,
+    usageTerms: rc.usageTerms,
     firstCreated: toDateTime(article.createdAt),
-    versionCreated: toDateTime(article.updatedAt),
-    contentCreated: toDateTime(article.datePublished ?? article.publishedAt),
+    versionCreated: toDateTime(modificationDate(article)),
+    contentCreated: toDateTime(publicationDate(article)),
     embargoedUntil: toDateTime(article.embargoedUntil),
     pubStatus: pubStatusOf(state),
     language: article.language,
@@ -80,5 +83,32 @@ export const toNinjs = (article: ArticlePage, rc: RenderContext): Record<string,
       ? [{ name: article.sourceAgency.name, role: 'source', uri: wikidataUrl(article.sourceAgency.wikidataId) ?? undefined, literal: article.sourceAgency.documentId }]
       : [],
     altIds: [{ role: 'documentId', value: article.documentId }],
+    associations: leadImageAssociation(article, rc),
   }) as Record<string, unknown>;
+};
+
+/** The lead image as a ninjs association (`picture`) with its renditions: the original and Strapi's formats. */
+const leadImageAssociation = (article: ArticlePage, rc: RenderContext): Record<string, unknown>[] => {
+  const image = article.leadImage?.image;
+  if (!image?.url) return [];
+  const href = (url: string) => absoluteMedia(rc, url);
+  const renditions = [
+    { name: 'original', href: href(image.url), contentType: image.mime, width: image.width, height: image.height },
+    ...Object.entries(image.formats ?? {})
+      .filter(([, format]) => format?.url)
+      .map(([name, format]) => ({ name, href: href(format.url as string), contentType: format.mime, width: format.width, height: format.height })),
+  ];
+  return [
+    {
+      name: 'leadImage',
+      rel: 'leadImage',
+      uri: href(image.url),
+      type: 'picture',
+      headlines: image.alternativeText ? [{ role: 'alternative', value: image.alternativeText }] : undefined,
+      descriptions: article.leadImage?.caption ? [{ role: 'caption', contentType: 'text/plain', value: article.leadImage.caption }] : undefined,
+      by: article.leadImage?.credit ?? undefined,
+      copyrightHolder: article.leadImage?.credit ?? undefined,
+      renditions: renditions.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined && v !== null))),
+    },
+  ];
 };

@@ -3,20 +3,33 @@ import type { Knex } from 'knex';
 import { UID, type NewsroomUid } from '../domain/constants';
 import type { DocumentMiddleware } from '../document-middlewares/types';
 import { documentKey, isNewsroomUid, listKey } from './cache-tags';
+import { recordChange, type ChangeAction } from './change-log';
 import { nextSeq, stampKeys } from './content-version';
 import { articlesShowing, publishedNeighbors } from './graph';
+import { pagesOf, type PageRef } from './page-urls';
 
 export const PURGE_EVENT = 'delivery.purge';
 
+export type PurgeChange = { uid: string; documentId: string; action: string };
+
+/**
+ * One event per committed transaction: a workflow publication that writes the
+ * article, its quotes and the people they name is one purge, not one per row.
+ */
 export type PurgeEvent = {
   /** Cache keys to purge (the same values as the Cache-Tag / Surrogate-Key headers). */
   keys: string[];
+  /** The first change of the transaction (an article's, if any). */
   uid: string;
   documentId: string | null;
-  /** publish | unpublish | delete | update | create | … or a caller's reason (e.g. withdrawal). */
+  /** publish | unpublish | delete | update | create | … or a caller's reason (e.g. workflow:correcting). */
   action: string;
-  /** The documentIds of the articles whose page showed or now shows the document. */
+  /** Every document write of the transaction, in order. */
+  changes: PurgeChange[];
+  /** The documentIds of the articles whose page showed or now shows a changed document. */
   articles: string[];
+  /** Those article pages with their slug, site path and URL (for CDNs that purge by URL). */
+  pages: PageRef[];
 };
 
 /** Write actions that change what published reads return. */
@@ -28,6 +41,48 @@ const emitPurge = (strapi: Core.Strapi, event: PurgeEvent): void => {
   Promise.resolve(strapi.eventHub.emit(PURGE_EVENT, event)).catch((error: Error) =>
     strapi.log.error(`[delivery] ${PURGE_EVENT} listener failed: ${error.message}`),
   );
+};
+
+type Pending = { keys: Set<string>; changes: PurgeChange[]; articles: Set<string>; pages: Map<string, PageRef> };
+const pendingByTransaction = new WeakMap<object, Pending>();
+
+/**
+ * Add a change to the purge of the current (outermost) transaction; the first
+ * change registers the one emission after commit. Nested `strapi.db.transaction`
+ * calls share the outer transaction object, which identifies the batch.
+ */
+const queuePurge = async (
+  strapi: Core.Strapi,
+  trx: object,
+  onCommit: (cb: () => void) => void,
+  change: PurgeChange,
+  keys: readonly string[],
+  articles: readonly string[],
+): Promise<void> => {
+  let pending = pendingByTransaction.get(trx);
+  if (!pending) {
+    const batch: Pending = { keys: new Set(), changes: [], articles: new Set(), pages: new Map() };
+    pending = batch;
+    pendingByTransaction.set(trx, batch);
+    onCommit(() => {
+      pendingByTransaction.delete(trx);
+      const first = batch.changes.find((c) => c.uid === UID.article) ?? batch.changes[0];
+      emitPurge(strapi, {
+        keys: [...batch.keys],
+        uid: first.uid,
+        documentId: first.documentId,
+        action: first.action,
+        changes: batch.changes,
+        articles: [...batch.articles],
+        pages: [...batch.pages.values()],
+      });
+    });
+  }
+  pending.changes.push(change);
+  keys.forEach((key) => pending.keys.add(key));
+  const unseen = articles.filter((id) => !pending.articles.has(id));
+  unseen.forEach((id) => pending.articles.add(id));
+  for (const page of await pagesOf(strapi, unseen)) pending.pages.set(page.documentId, page);
 };
 
 type Snapshot = { neighbors: Set<string>; articles: string[] };
@@ -51,7 +106,18 @@ const changedKeys = (
     ...linkChanges,
     ...articles.map((id) => documentKey(UID.article, id)),
   ];
+  // Any article page change can change an article list or feed.
+  if (articles.length) keys.push(listKey(UID.article));
   return { keys: [...new Set(keys)], articles };
+};
+
+const hasPublishedVersion = async (strapi: Core.Strapi, uid: NewsroomUid, documentId: string | null): Promise<boolean> =>
+  !!documentId && !!(await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id'] }));
+
+/** The change-feed action of an article write, or null when the published state did not change. */
+const changeAction = (action: string, hadPublished: boolean): ChangeAction | null => {
+  if (action === 'unpublish' || action === 'delete') return hadPublished ? (action as ChangeAction) : null;
+  return 'publish';
 };
 
 /**
@@ -59,8 +125,9 @@ const changedKeys = (
  * content of a newsroom type, inside the write's own transaction, takes the
  * next content version, stamps the keys of the written document, of the
  * documents whose published links to it changed, of the articles that show it
- * and of its type's list; after commit, emits `delivery.purge` with those keys.
- * Draft-only saves change no published read and are left alone.
+ * and of the lists; records article publications and withdrawals in the change
+ * log (the ninjs change feed); after commit, emits ONE `delivery.purge` for the
+ * whole transaction. Draft-only saves change no published read and are left alone.
  */
 export const deliveryInvalidation = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
   if (!isNewsroomUid(ctx.uid) || !affectsPublished(ctx.action, ctx.params)) return next();
@@ -71,13 +138,16 @@ export const deliveryInvalidation = (strapi: Core.Strapi): DocumentMiddleware =>
     const seq = await nextSeq(trx as unknown as Knex);
     const given = (ctx.params?.documentId as string | undefined) ?? null;
     const before = await snapshot(strapi, uid, given);
+    const hadPublished = uid === UID.article ? await hasPublishedVersion(strapi, uid, given) : false;
     const result = await next();
     const documentId = given ?? ((result as { documentId?: string } | null)?.documentId ?? null);
     if (!documentId) return result;
     const after = await snapshot(strapi, uid, documentId);
     const { keys, articles } = changedKeys(uid, documentId, before, after);
     await stampKeys(trx as unknown as Knex, keys, seq);
-    onCommit(() => emitPurge(strapi, { keys, uid, documentId, action: ctx.action, articles }));
+    const logged = uid === UID.article ? changeAction(ctx.action, hadPublished) : null;
+    if (logged) await recordChange(trx as unknown as Knex, { uid, documentId, action: logged });
+    await queuePurge(strapi, trx as object, onCommit, { uid, documentId, action: ctx.action }, keys, articles);
     return result;
   });
 };
@@ -93,15 +163,15 @@ export const markChanged = async (
   uid: string,
   documentId: string,
   action = 'change',
-): Promise<PurgeEvent | null> => {
+): Promise<{ keys: string[]; articles: string[] } | null> => {
   if (!isNewsroomUid(uid)) return null;
   return strapi.db.transaction(async ({ trx, onCommit }) => {
     const seq = await nextSeq(trx as unknown as Knex);
     const now = await snapshot(strapi, uid, documentId);
     const { keys, articles } = changedKeys(uid, documentId, now, now);
-    await stampKeys(trx as unknown as Knex, [...keys, ...now.neighbors], seq);
-    const event: PurgeEvent = { keys: [...new Set([...keys, ...now.neighbors])], uid, documentId, action, articles };
-    onCommit(() => emitPurge(strapi, event));
-    return event;
+    const all = [...new Set([...keys, ...now.neighbors])];
+    await stampKeys(trx as unknown as Knex, all, seq);
+    await queuePurge(strapi, trx as object, onCommit, { uid, documentId, action }, all, articles);
+    return { keys: all, articles };
   });
 };

@@ -55,6 +55,18 @@ export type SanctionRef = {
   authority?: OrgRef | null;
 };
 
+export type MediaFormat = { url?: string; width?: number; height?: number; mime?: string; size?: number };
+
+export type MediaRef = {
+  url?: string;
+  alternativeText?: string | null;
+  width?: number;
+  height?: number;
+  mime?: string;
+  size?: number;
+  formats?: Record<string, MediaFormat> | null;
+};
+
 export type ArticlePage = {
   documentId: string;
   headline: string;
@@ -69,13 +81,14 @@ export type ArticlePage = {
   translationMethod?: string | null;
   originalLanguage?: string | null;
   datePublished?: string | null;
+  dateModified?: string | null;
   publishedAtText?: string | null;
   embargoedUntil?: string | null;
   publishedAt?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
   credits?: Array<{ name: string; role?: string | null; organization?: OrgRef | null }> | null;
-  leadImage?: { caption?: string | null; credit?: string | null; image?: { url?: string; alternativeText?: string | null; width?: number; height?: number } | null } | null;
+  leadImage?: { caption?: string | null; credit?: string | null; image?: MediaRef | null } | null;
   corrections?: Array<{ date: string; text: string }> | null;
   subjects?: Array<{ name: string; uri?: string | null; rel?: string | null }> | null;
   sourceAgency?: OrgRef | null;
@@ -91,7 +104,21 @@ export type RenderContext = {
   publicUrl: string;
   /** Workflow state from the adapter (ninjs pubStatus). */
   workflowState: string;
+  /** ninjs `version` of this representation. */
+  version?: string;
+  /** Rights statements (ninjs copyrightHolder / usageTerms). */
+  copyrightHolder?: string;
+  usageTerms?: string;
+  /** The article's page on the news site (JSON-LD url / mainEntityOfPage). */
+  pageUrl?: string;
+  /** Publisher (JSON-LD) — the site's name and URL. */
+  publisher?: { name: string; url: string };
+  /** Makes an upload's URL absolute (`/uploads/x.jpg` → `https://api.example/uploads/x.jpg`). */
+  mediaUrl?: (url: string) => string;
 };
+
+/** An upload URL made absolute with the render context (unchanged when already absolute or no base). */
+export const absoluteMedia = (rc: Pick<RenderContext, 'mediaUrl'>, url: string): string => (rc.mediaUrl ? rc.mediaUrl(url) : url);
 
 const WIKIDATA_ID = /^Q[1-9]\d*$/;
 export const wikidataUrl = (id: string | null | undefined): string | null =>
@@ -113,3 +140,19 @@ export const isAbsoluteUri = (value: unknown): value is string => {
 
 export const stringList = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim().length > 0) : [];
+
+/**
+ * The editorial publication date: `datePublished` (set by the first publication,
+ * never moved); Strapi's `publishedAt` (moves with every correction) only for
+ * rows published before that rule existed.
+ */
+export const publicationDate = (article: Pick<ArticlePage, 'datePublished' | 'publishedAt'>): string | null =>
+  article.datePublished ?? article.publishedAt ?? null;
+
+/** The last correction or update (`dateModified`), else the publication date — never earlier than it. */
+export const modificationDate = (article: Pick<ArticlePage, 'datePublished' | 'dateModified' | 'publishedAt'>): string | null => {
+  const published = publicationDate(article);
+  const modified = article.dateModified ?? null;
+  if (!modified || !published) return modified ?? published;
+  return new Date(modified).getTime() >= new Date(published).getTime() ? modified : published;
+};

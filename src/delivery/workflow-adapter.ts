@@ -62,6 +62,10 @@ export const withdrawalOf = async (strapi: Core.Strapi, uid: string, slugOrDocum
   }
 };
 
-/** ninjs pubStatus: published → usable, withdrawn → canceled, anything else → withheld. */
+/**
+ * ninjs pubStatus: published → usable; correcting → usable too (the live version
+ * stays public while a correction is prepared); withdrawn → canceled; anything
+ * else → withheld.
+ */
 export const pubStatusOf = (state: WorkflowState): 'usable' | 'withheld' | 'canceled' =>
-  state === 'published' ? 'usable' : state === 'withdrawn' ? 'canceled' : 'withheld';
+  state === 'published' || state === 'correcting' ? 'usable' : state === 'withdrawn' ? 'canceled' : 'withheld';

@@ -36,6 +36,7 @@ export const ARTICLE_FIELDS = [
   'translationMethod',
   'originalLanguage',
   'datePublished',
+  'dateModified',
   'publishedAtText',
   'embargoedUntil',
   'publishedAt',
@@ -45,7 +46,7 @@ export const ARTICLE_FIELDS = [
 
 export const ARTICLE_PAGE_POPULATE = {
   credits: { populate: { organization: { fields: ORG_FIELDS } } },
-  leadImage: { populate: { image: { fields: ['url', 'alternativeText', 'width', 'height', 'formats'] } } },
+  leadImage: { populate: { image: { fields: ['url', 'alternativeText', 'width', 'height', 'mime', 'formats'] } } },
   corrections: true,
   subjects: true,
   sourceAgency: { fields: ORG_FIELDS },

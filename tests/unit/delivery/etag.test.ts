@@ -48,7 +48,8 @@ describe('ninjs pubStatus from the workflow state', () => {
   it.each([
     ['published', 'usable'],
     ['withdrawn', 'canceled'],
-    ['correcting', 'withheld'],
+    // The live version stays public while a correction is prepared (issue 11).
+    ['correcting', 'usable'],
     ['draft', 'withheld'],
     ['approved', 'withheld'],
   ] as const)('%s → %s', (state, status) => {

@@ -1,10 +1,42 @@
 import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { ARTICLE_FORMATS, renderArticle } from '../../../delivery/article-page';
-import { deliver } from '../../../delivery/http';
+import { collectDocumentKeys, listKey } from '../../../delivery/cache-tags';
+import { deliver, deliverResource, VARY_NEGOTIATED } from '../../../delivery/http';
+import { UID } from '../../../domain/constants';
+import { deliveryConfig } from '../../../delivery/config';
+import { MEDIA_TYPES } from '../../../delivery/negotiate';
+import { canceledNinjs } from '../../../delivery/ninjs-feed';
+import { withNewestFirst } from '../../../delivery/list-sort';
 import type { ArticlePage } from '../../../delivery/types';
 import { withdrawalOf } from '../../../delivery/workflow-adapter';
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => ({
+  /**
+   * GET /api/articles — Strapi's list, newest first by the editorial
+   * `datePublished` unless `sort` is given. Lists are JSON only: `?format=`
+   * is refused (the feeds under /api/feeds serve the other formats).
+   */
+  async find(ctx) {
+    if (ctx.query.format !== undefined) {
+      throw new errors.ValidationError('Lists are served as JSON only: remove "format", or use /api/feeds/articles.{rss,atom,json,ninjs}', {
+        errors: [{ path: ['format'], message: 'not available on lists', name: 'ValidationError' }],
+      });
+    }
+    ctx.query = withNewestFirst(ctx.query);
+    // Cached, tagged and validated like every published read: ETag/304, Cache-Control, `list:article` + the documents shown.
+    const envelope = ctx.get('strapi-response-format');
+    await deliverResource(strapi, ctx as never, {
+      cacheKey: `articles-list|${ctx.querystring}|${envelope}`,
+      contentType: 'application/json; charset=utf-8',
+      vary: VARY_NEGOTIATED,
+      render: async () => {
+        const result = (await super.find(ctx)) as { data: unknown };
+        return { body: JSON.stringify(result), keys: [listKey(UID.article), ...collectDocumentKeys(strapi, UID.article, result.data)] };
+      },
+    });
+  },
+
   /**
    * GET /api/articles/slug/:slug — the whole article page in one request, as
    * Strapi JSON, JSON-LD, ninjs or FollowTheMoney (`Accept` or `?format=`).
@@ -26,9 +58,21 @@ export default factories.createCoreController('api::article.article', ({ strapi 
         return renderArticle(strapi, sanitized, format, (page) => this.transformResponse!(page));
       },
       // Withdrawn by the editorial workflow (and not public again): 410 Gone with the notice.
-      onNotFound: async () => {
+      onNotFound: async (format) => {
         const withdrawal = await withdrawalOf(strapi, 'api::article.article', slug);
         if (!withdrawal) return null;
+        if (format === 'ninjs' && withdrawal.documentId) {
+          // Every ninjs response says what partners need: the story is canceled (a kill notice).
+          const row = (await strapi.db
+            .query(UID.article)
+            .findOne({ where: { documentId: withdrawal.documentId }, select: ['documentId', 'uri', 'slug'] })) as { documentId: string; uri?: string; slug?: string } | null;
+          const at = withdrawal.withdrawnAt ?? new Date().toISOString();
+          return {
+            status: 410,
+            headers: { 'Content-Type': `${MEDIA_TYPES.ninjs}; charset=utf-8` },
+            body: JSON.stringify(canceledNinjs(row ?? { documentId: withdrawal.documentId, slug }, { publicUrl: deliveryConfig(strapi).publicUrl, at, notice: withdrawal.notice })),
+          };
+        }
         return {
           status: 410,
           body: {
