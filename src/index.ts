@@ -8,6 +8,7 @@ import { registerArticleBySlugQuery } from './graphql/article-by-slug';
 import { registerPublishedOnlyQueries } from './graphql/published-only';
 import { seedOnBootIfEmpty } from './importer/seed';
 import { bootstrapDelivery, registerDelivery } from './delivery';
+import { surfaceCommitFailures } from './database/commit-failures';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -15,6 +16,8 @@ export default {
     if (!strapi.plugin('editorial-workflow')) {
       throw new Error('The editorial-workflow plugin is not loaded (config/plugins.ts): refusing to start without the publish gate.');
     }
+    // A failed COMMIT fails the write that asked for it (knex swallows it otherwise): before anything writes.
+    surfaceCommitFailures(strapi);
     registerMigrationsAfterSync(strapi);
     strapi.documents.use(domainValidation(strapi) as any);
     strapi.documents.use(publicRead(strapi) as any);

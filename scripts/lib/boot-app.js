@@ -8,7 +8,8 @@ const distDir = path.join(appDir, 'dist');
 
 /** Compile the server (tsc, ~3 s) and load Strapi without an HTTP server. */
 const bootApp = async ({ logLevel = 'warn' } = {}) => {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(appDir, 'tsconfig.json')], {
+  // Tests compile once in jest's globalSetup: recompiling here would rewrite dist under running tests.
+  if (process.env.NEWSROOM_SKIP_COMPILE !== 'true') execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(appDir, 'tsconfig.json')], {
     cwd: appDir,
     stdio: 'inherit',
   });
