@@ -148,6 +148,22 @@ export const createRepositories = (strapi: Core.Strapi, knex: Knex) => {
       return { documentId: existing.documentId, outcome: 'updated' };
     },
 
+    /**
+     * The story's slug, or the first free `slug-2`, `slug-3`… when another
+     * story (another uri) already has it: two stories may share a headline.
+     */
+    async freeArticleSlug(slug: string, uri: string): Promise<string> {
+      const table = strapi.db.metadata.get(UID.article).tableName;
+      const rows: { slug: string }[] = await knex(table)
+        .distinct('slug')
+        .where((where) => where.where('slug', slug).orWhere('slug', 'like', `${slug}-%`))
+        .andWhere((where) => where.whereNot('uri', uri).orWhereNull('uri'));
+      const taken = new Set(rows.map((row) => row.slug));
+      let candidate = slug;
+      for (let n = 2; taken.has(candidate); n += 1) candidate = `${slug}-${n}`;
+      return candidate;
+    },
+
     async findArticleByUri(uri: string) {
       return findDraft(UID.article, { uri });
     },
