@@ -9,6 +9,7 @@ import { registerPublishedOnlyQueries } from './graphql/published-only';
 import { seedOnBootIfEmpty } from './importer/seed';
 import { bootstrapDelivery, registerDelivery } from './delivery';
 import { surfaceCommitFailures } from './database/commit-failures';
+import { rebuildOrganizationKeys } from './database/organization-keys';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -32,6 +33,8 @@ export default {
     await strapi.plugin('editorial-workflow').service('roles').ensureRoles();
     await ensurePublicPermissions(strapi);
     await bootstrapDelivery(strapi);
+    // Derived tables are not in a backup (strapi export): rebuilt here when missing or stale.
+    await rebuildOrganizationKeys(strapi);
     await seedOnBootIfEmpty(strapi);
   },
 };
