@@ -76,4 +76,4 @@ it(`imports all ${STORIES} stories while editors create and save drafts, and no 
   expect(statuses.length).toBeGreaterThanOrEqual(6);
   expect(statuses.filter((status) => status >= 500)).toEqual([]);
   expect(new Set(statuses)).toEqual(new Set([200, 201]));
-});
+}, 600_000);

@@ -9,8 +9,10 @@ import type { ImportBundle } from '../../../src/importer/import/input';
 // The engine and options `strapi export` / `strapi import` use (the CLI itself would recompile dist under running tests).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dataTransfer = require('@strapi/data-transfer');
+const ROOT = path.resolve(__dirname, '../../..');
+// Not in @strapi/strapi's package exports: by path.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseRestoreFromOptions } = require('@strapi/strapi/dist/src/cli/utils/data-transfer.js');
+const { parseRestoreFromOptions } = require(path.join(ROOT, 'node_modules/@strapi/strapi/dist/src/cli/utils/data-transfer.js'));
 
 /**
  * Backup and restore (issues 10 and 13): `strapi export` → `strapi import`
@@ -19,7 +21,6 @@ const { parseRestoreFromOptions } = require('@strapi/strapi/dist/src/cli/utils/d
  * rebuilt at boot, so importing a bundle that names an organization by an
  * alias finds it instead of creating a duplicate.
  */
-const ROOT = path.resolve(__dirname, '../../..');
 const curated = (): ImportBundle => JSON.parse(fs.readFileSync(path.join(ROOT, 'database/seed/bundles/china-surveillance-export.json'), 'utf8'));
 const TYPES = [
   'api::article.article',
