@@ -10,6 +10,7 @@ import { seedOnBootIfEmpty } from './importer/seed';
 import { bootstrapDelivery, registerDelivery } from './delivery';
 import { surfaceCommitFailures } from './database/commit-failures';
 import { rebuildOrganizationKeys } from './database/organization-keys';
+import { settleDatabasePool } from './database/settle-pool';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -36,5 +37,10 @@ export default {
     // Derived tables are not in a backup (strapi export): rebuilt here when missing or stale.
     await rebuildOrganizationKeys(strapi);
     await seedOnBootIfEmpty(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Let queries set off by the last commits finish before Strapi destroys the pool (src/database/settle-pool.ts).
+    await settleDatabasePool(strapi);
   },
 };

@@ -19,11 +19,6 @@ const bootApp = async ({ logLevel = 'warn' } = {}) => {
   const app = createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false });
   app.log.level = logLevel;
   await withSchemaLock(app, () => app.load());
-  const destroy = app.destroy.bind(app);
-  app.destroy = async () => {
-    await settle(app);
-    return destroy();
-  };
   return app;
 };
 
@@ -46,27 +41,6 @@ const withSchemaLock = async (app, load) => {
     return await load();
   } finally {
     await lock.end().catch(() => undefined); // ending the session releases the lock
-  }
-};
-
-/**
- * Wait (bounded) until no query is running or waiting for a connection.
- * Work a commit sets off (webhook and event listeners, cache stamps) can still
- * be asking the pool for a connection when a script is done; destroying the
- * pool then aborts that request and tarn's "Error: aborted" crashed the process
- * after it had printed "imported" (exit 1 on PostgreSQL).
- */
-const settle = async (app, { timeoutMs = 10000, quietMs = 100 } = {}) => {
-  const pool = app.db && app.db.connection && app.db.connection.client && app.db.connection.client.pool;
-  if (!pool || typeof pool.numUsed !== 'function') return;
-  const busy = () => pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
-  const deadline = Date.now() + timeoutMs;
-  let quietSince = busy() ? 0 : Date.now();
-  while (Date.now() < deadline) {
-    if (busy()) quietSince = 0;
-    else if (!quietSince) quietSince = Date.now();
-    else if (Date.now() - quietSince >= quietMs) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 };
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 /**
  * A failed COMMIT must fail the write that asked for it.
@@ -24,6 +25,10 @@ import type { Core } from '@strapi/strapi';
  */
 export class CommitFailedError extends Error {
   readonly cause: unknown;
+  // Answered as 503 with this message (an HttpError to Strapi's error middleware): nothing was saved, retrying may work.
+  readonly status = 503;
+  readonly statusCode = 503;
+  readonly expose = true;
 
   constructor(cause: unknown) {
     const reason = (cause as { message?: string } | undefined)?.message ?? String(cause);
@@ -32,6 +37,8 @@ export class CommitFailedError extends Error {
     this.cause = cause;
   }
 }
+
+Object.setPrototypeOf(CommitFailedError.prototype, (errors.HttpError as unknown as { prototype: object }).prototype);
 
 type Connection = unknown;
 type KnexClient = {

@@ -50,9 +50,10 @@ export const startSecondInstance = (env: Record<string, string | undefined>): Pr
         log: () => log,
         stop: async () => {
           child.off('exit', onExit);
-          if (child.exitCode !== null) return;
+          if (child.exitCode !== null || child.signalCode !== null) return;
           const exited = new Promise((done) => child.once('exit', done));
-          child.send({ type: 'stop' });
+          if (child.connected) child.send({ type: 'stop' });
+          else child.kill('SIGKILL');
           let kill: NodeJS.Timeout | undefined;
           await Promise.race([exited, new Promise((done) => (kill = setTimeout(done, 10_000)))]);
           clearTimeout(kill);

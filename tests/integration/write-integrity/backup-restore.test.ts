@@ -57,7 +57,7 @@ beforeAll(async () => {
 
   // strapi export --no-encrypt --no-compress -f <scratch>/backup
   const exporter = dataTransfer.engine.createTransferEngine(
-    dataTransfer.strapi.providers.createLocalStrapiSourceProvider({ getStrapi: async () => source!.strapi }),
+    dataTransfer.strapi.providers.createLocalStrapiSourceProvider({ getStrapi: async () => source!.strapi, autoDestroy: false }),
     dataTransfer.file.providers.createLocalFileDestinationProvider({
       file: { path: path.join(scratch, 'backup') },
       encryption: { enabled: false },

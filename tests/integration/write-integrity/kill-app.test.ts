@@ -2,7 +2,7 @@ import request from 'supertest';
 import { bearer, createAdmin, type AdminUser } from '../../helpers/admin';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import { startSecondInstance, type SecondInstance } from '../../helpers/second-instance';
-import { ARTICLE, HISTORY, QUOTE, STATE, WORKFLOW_TEST_ENV, approvedArticle, documentsOf, draftQuoteGraph } from '../../helpers/workflow';
+import { ARTICLE, HISTORY, QUOTE, STATE, WORKFLOW_TEST_ENV, documentsOf, draftArticle, draftQuoteGraph, mustTransition } from '../../helpers/workflow';
 
 /**
  * kill -9 of the app in the middle of a publish cascade, then a restart: the
@@ -29,14 +29,15 @@ afterAll(async () => {
   await app?.stop();
 }, 60_000);
 
-/** An approved article with QUOTES quotes, ready for the publish cascade. */
+/** An approved article with QUOTES quotes (all written before review), ready for the publish cascade. */
 const approvedStory = async () => {
-  const article = await approvedArticle(app, submitter, approver, { datePublished: '2026-11-30T08:00:00.000Z' });
+  const article = await draftArticle(app.strapi, { datePublished: '2026-11-30T08:00:00.000Z' });
   const graph = await draftQuoteGraph(app.strapi, article.documentId);
   for (let n = 1; n < QUOTES; n += 1) {
     await documentsOf(app.strapi, QUOTE).create({ data: { text: `Quoted words ${n}`, article: article.documentId, speaker: graph.expert.documentId, position: n + 1 } });
   }
-  // The quotes were added after approval: approve again so the cascade is what is published.
+  await mustTransition(app, submitter, article.documentId, { action: 'submit' });
+  await mustTransition(app, approver, article.documentId, { action: 'approve' });
   return article;
 };
 
@@ -72,7 +73,10 @@ it(`publish cascades of ${QUOTES} quotes killed at random moments are all-or-not
       () => 'connection lost',
     );
     await new Promise((resolve) => setTimeout(resolve, killAt));
-    b.child.kill('SIGKILL');
+    const child = b.child;
+    const gone = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
     await pending;
     await b.stop();
     // Restart: the next round's publishes run on a fresh instance that recovers the database.
