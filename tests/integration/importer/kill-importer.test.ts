@@ -33,7 +33,7 @@ beforeAll(async () => {
     story.article.headline = `${bundle.article.headline} (${n})`;
     fs.writeFileSync(path.join(scratch, `story-${n}.json`), JSON.stringify(story));
   }
-});
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });

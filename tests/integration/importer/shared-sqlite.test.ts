@@ -32,7 +32,7 @@ beforeAll(async () => {
     story.article.headline = `${bundle.article.headline} (${n})`;
     fs.writeFileSync(path.join(scratch, `story-${String(n).padStart(2, '0')}.json`), JSON.stringify(story));
   }
-});
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });

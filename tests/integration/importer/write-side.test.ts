@@ -16,7 +16,7 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startApp();
-});
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
 });

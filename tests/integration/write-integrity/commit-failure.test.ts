@@ -17,7 +17,7 @@ beforeAll(async () => {
   app = await startApp(WORKFLOW_TEST_ENV);
   editorA = await createAdmin(app, ['Editor'], 'EditorA');
   editorB = await createAdmin(app, ['Editor'], 'EditorB');
-});
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
 });

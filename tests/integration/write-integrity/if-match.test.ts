@@ -15,7 +15,7 @@ const CM = `/content-manager/collection-types/${ARTICLE}`;
 beforeAll(async () => {
   app = await startApp(WORKFLOW_TEST_ENV);
   editors = [await createAdmin(app, ['Editor'], 'EditorA'), await createAdmin(app, ['Editor'], 'EditorB')];
-});
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
 });
