@@ -36,9 +36,15 @@ export const sqliteAfterCreate =
     try {
       connection.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
       connection.pragma('journal_mode = WAL');
-      // Prove the file takes writes now, at boot, rather than at the first save.
+      // Prove the file takes writes now, at boot, rather than at the first save: rewrite a header
+      // field with its own value and roll back (BEGIN IMMEDIATE alone succeeds on a read-only file).
+      const version = Number(connection.pragma('user_version', { simple: true })) || 0;
       connection.prepare('BEGIN IMMEDIATE').run();
-      connection.prepare('ROLLBACK').run();
+      try {
+        connection.pragma(`user_version = ${version}`);
+      } finally {
+        connection.prepare('ROLLBACK').run();
+      }
       done(null, connection);
     } catch (error) {
       done(READ_ONLY.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message}`) ? new ReadOnlyDatabaseError(filename, error) : (error as Error), connection);
