@@ -35,7 +35,7 @@ export const startSecondInstance = (env: Record<string, string | undefined>): Pr
     });
     child.stdout!.on('data', (chunk) => (log += chunk));
     child.stderr!.on('data', (chunk) => (log += chunk));
-    const timer = setTimeout(() => reject(new Error(`second instance did not start:\n${log}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`second instance did not start:\n${log}`)), 240_000);
     const onExit = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`second instance exited (${code}):\n${log}`));
