@@ -89,6 +89,9 @@ const writeStory = async (
     return result.documentId;
   };
 
+  // First, so a concurrent import of the same story waits here and then reads what this one committed.
+  await repos.lockArticle(bundle.article.uri);
+
   const orgs = new Map<string, string>();
   for (const org of parentsFirst(bundle.organizations)) {
     const parent = ref(orgs, org.parentOrganization, `organization ${org.key}.parentOrganization`);

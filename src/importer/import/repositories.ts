@@ -164,6 +164,17 @@ export const createRepositories = (strapi: Core.Strapi, knex: Knex) => {
       return candidate;
     },
 
+    /**
+     * Take the story's article rows for this transaction (a no-op write: the
+     * row lock on PostgreSQL, the write lock on SQLite), so two imports of the
+     * same story run one after the other. Concurrent re-imports each replaced
+     * the credit components the other had just read, leaving orphan rows.
+     */
+    async lockArticle(uri: string): Promise<void> {
+      const table = strapi.db.metadata.get(UID.article).tableName;
+      await knex(table).where('uri', uri).update({ updated_at: knex.ref('updated_at') });
+    },
+
     async findArticleByUri(uri: string) {
       return findDraft(UID.article, { uri });
     },
