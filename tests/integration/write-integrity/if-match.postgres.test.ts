@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'net';
 import request from 'supertest';
 import { bearer, createAdmin, type AdminUser } from '../../helpers/admin';
 import { startApp, type TestApp } from '../../helpers/strapi';
@@ -12,11 +13,16 @@ import { ARTICLE, WORKFLOW_TEST_ENV, draftArticle } from '../../helpers/workflow
 let a: TestApp;
 let b: SecondInstance;
 let editors: AdminUser[];
+let urlA: string;
 const CM = `/content-manager/collection-types/${ARTICLE}`;
 
 beforeAll(async () => {
   a = await startApp(WORKFLOW_TEST_ENV);
   editors = [await createAdmin(a, ['Editor'], 'EditorA'), await createAdmin(a, ['Editor'], 'EditorB')];
+  // Parallel requests need a listening server: supertest on a bare server listens and closes it per request.
+  const server = a.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  urlA = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   b = await startSecondInstance({ ...a.db.env, ...WORKFLOW_TEST_ENV });
 }, 180_000);
 afterAll(async () => {
@@ -31,7 +37,7 @@ it.each([1, 2, 3, 4, 5])('round %i: ten If-Match saves across two instances acce
 
   const saves = await Promise.all(
     Array.from({ length: 10 }, (_, n) => {
-      const on = n % 2 ? request(b.url) : a.http();
+      const on = request(n % 2 ? b.url : urlA);
       return on.put(`${CM}/${documentId}`).set(bearer(editors[n % 2])).set('If-Match', `"${version}"`).send({ standfirst: `save ${n}` });
     }),
   );

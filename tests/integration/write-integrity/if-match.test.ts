@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'net';
+import request from 'supertest';
 import { bearer, createAdmin, type AdminUser } from '../../helpers/admin';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import { ARTICLE, WORKFLOW_TEST_ENV, draftArticle } from '../../helpers/workflow';
@@ -10,11 +12,16 @@ import { ARTICLE, WORKFLOW_TEST_ENV, draftArticle } from '../../helpers/workflow
  */
 let app: TestApp;
 let editors: AdminUser[];
+let url: string;
 const CM = `/content-manager/collection-types/${ARTICLE}`;
 
 beforeAll(async () => {
   app = await startApp(WORKFLOW_TEST_ENV);
   editors = [await createAdmin(app, ['Editor'], 'EditorA'), await createAdmin(app, ['Editor'], 'EditorB')];
+  // Parallel requests need a listening server: supertest on a bare server listens and closes it per request.
+  const server = app.strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 300_000);
 afterAll(async () => {
   await app?.stop();
@@ -28,7 +35,7 @@ describe('Given ten editors who loaded the same version of a draft', () => {
 
     const saves = await Promise.all(
       Array.from({ length: 10 }, (_, n) =>
-        app.http().put(`${CM}/${documentId}`).set(bearer(editors[n % 2])).set('If-Match', `"${version}"`).send({ standfirst: `save ${n}` }),
+        request(url).put(`${CM}/${documentId}`).set(bearer(editors[n % 2])).set('If-Match', `"${version}"`).send({ standfirst: `save ${n}` }),
       ),
     );
     const statuses = saves.map((res) => res.status).sort();
