@@ -1,4 +1,5 @@
 import path from 'path';
+import { sqliteAfterCreate } from '../src/database/sqlite-connection';
 
 /**
  * SQLite file by default (zero setup); PostgreSQL with DATABASE_CLIENT=postgres
@@ -33,13 +34,14 @@ export default ({ env }: { env: any }) => {
     throw new Error(`Unsupported DATABASE_CLIENT "${client}": use "sqlite" (default) or "postgres".`);
   }
 
+  const filename = path.resolve(process.cwd(), env('DATABASE_FILENAME', '.tmp/data.db'));
   return {
     connection: {
       client: 'sqlite',
-      connection: {
-        filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '.tmp/data.db')),
-      },
+      connection: { filename },
       useNullAsDefault: true,
+      // WAL + busy timeout: an importer and editors can share the file (src/database/sqlite-connection.ts).
+      pool: { afterCreate: sqliteAfterCreate(filename, { busyTimeoutMs: env.int('DATABASE_BUSY_TIMEOUT', 15000) }) },
     },
   };
 };

@@ -9,6 +9,9 @@ import { registerPublishedOnlyQueries } from './graphql/published-only';
 import { seedOnBootIfEmpty } from './importer/seed';
 import { bootstrapLabels, registerLabels } from './labels';
 import { bootstrapDelivery, registerDelivery } from './delivery';
+import { surfaceCommitFailures } from './database/commit-failures';
+import { rebuildOrganizationKeys } from './database/organization-keys';
+import { settleDatabasePool } from './database/settle-pool';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -16,6 +19,8 @@ export default {
     if (!strapi.plugin('editorial-workflow')) {
       throw new Error('The editorial-workflow plugin is not loaded (config/plugins.ts): refusing to start without the publish gate.');
     }
+    // A failed COMMIT fails the write that asked for it (knex swallows it otherwise): before anything writes.
+    surfaceCommitFailures(strapi);
     registerMigrationsAfterSync(strapi);
     strapi.documents.use(domainValidation(strapi) as any);
     strapi.documents.use(publicRead(strapi) as any);
@@ -29,7 +34,14 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
     await bootstrapDelivery(strapi);
+    // Derived tables are not in a backup (strapi export): rebuilt here when missing or stale.
+    await rebuildOrganizationKeys(strapi);
     await seedOnBootIfEmpty(strapi);
     await bootstrapLabels(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Let queries set off by the last commits finish before Strapi destroys the pool (src/database/settle-pool.ts).
+    await settleDatabasePool(strapi);
   },
 };

@@ -22,11 +22,18 @@ class DryRunRollback extends Error {
   }
 }
 
-/** A concurrent importer inserted the same key first: the database said no. */
-const isUniqueViolation = (error: unknown): boolean => {
+/**
+ * Worth another attempt: a concurrent importer inserted the same key first (the
+ * database said no), the database was busy (SQLite's lock outlasted the busy
+ * timeout), or PostgreSQL picked this transaction as a deadlock or
+ * serialization victim. Each attempt is a fresh transaction that sees the
+ * other writer's committed rows.
+ */
+const RETRYABLE_CODES = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', '40001', '40P01']);
+const RETRYABLE_MESSAGE = /UNIQUE constraint failed|duplicate key value violates unique constraint|database is locked|deadlock detected|could not serialize/i;
+const isRetryable = (error: unknown): boolean => {
   for (let current = error as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; current && depth < 5; depth += 1) {
-    if (current.code === '23505' || current.code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
-    if (/UNIQUE constraint failed|duplicate key value violates unique constraint/i.test(current.message ?? '')) return true;
+    if (RETRYABLE_CODES.has(current.code ?? '') || RETRYABLE_MESSAGE.test(current.message ?? '')) return true;
     current = current.cause as typeof current;
   }
   return false;
@@ -82,6 +89,9 @@ const writeStory = async (
     return result.documentId;
   };
 
+  // First, so a concurrent import of the same story waits here and then reads what this one committed.
+  await repos.lockArticle(bundle.article.uri);
+
   const orgs = new Map<string, string>();
   for (const org of parentsFirst(bundle.organizations)) {
     const parent = ref(orgs, org.parentOrganization, `organization ${org.key}.parentOrganization`);
@@ -121,7 +131,8 @@ const writeStory = async (
 
   const data = {
     headline: article.headline,
-    slug: article.slug,
+    // An imported article keeps the slug it got; a new one takes a free one (same headline, different story).
+    slug: existing ? ((existing.slug as string | undefined) ?? article.slug) : await repos.freeArticleSlug(article.slug, article.uri),
     uri: article.uri,
     standfirst: article.standfirst ?? null,
     body: article.body,
@@ -210,8 +221,9 @@ export const importBundle = async (strapi: Core.Strapi, bundle: ImportBundle, op
       });
     } catch (error) {
       if (error instanceof DryRunRollback) return error.report;
-      if (attempt < MAX_ATTEMPTS && isUniqueViolation(error)) {
-        options.log?.(`${options.file ?? bundle.article.uri}: a concurrent import got there first, retrying (${attempt})`);
+      if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
+        options.log?.(`${options.file ?? bundle.article.uri}: another writer got there first or the database was busy, retrying (${attempt})`);
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt * attempt));
         continue;
       }
       throw error;

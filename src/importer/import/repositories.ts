@@ -148,6 +148,33 @@ export const createRepositories = (strapi: Core.Strapi, knex: Knex) => {
       return { documentId: existing.documentId, outcome: 'updated' };
     },
 
+    /**
+     * The story's slug, or the first free `slug-2`, `slug-3`… when another
+     * story (another uri) already has it: two stories may share a headline.
+     */
+    async freeArticleSlug(slug: string, uri: string): Promise<string> {
+      const table = strapi.db.metadata.get(UID.article).tableName;
+      const rows: { slug: string }[] = await knex(table)
+        .distinct('slug')
+        .where((where) => where.where('slug', slug).orWhere('slug', 'like', `${slug}-%`))
+        .andWhere((where) => where.whereNot('uri', uri).orWhereNull('uri'));
+      const taken = new Set(rows.map((row) => row.slug));
+      let candidate = slug;
+      for (let n = 2; taken.has(candidate); n += 1) candidate = `${slug}-${n}`;
+      return candidate;
+    },
+
+    /**
+     * Take the story's article rows for this transaction (a no-op write: the
+     * row lock on PostgreSQL, the write lock on SQLite), so two imports of the
+     * same story run one after the other. Concurrent re-imports each replaced
+     * the credit components the other had just read, leaving orphan rows.
+     */
+    async lockArticle(uri: string): Promise<void> {
+      const table = strapi.db.metadata.get(UID.article).tableName;
+      await knex(table).where('uri', uri).update({ updated_at: knex.ref('updated_at') });
+    },
+
     async findArticleByUri(uri: string) {
       return findDraft(UID.article, { uri });
     },

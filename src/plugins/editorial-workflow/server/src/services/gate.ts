@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { MESSAGES, PLUGIN_UIDS } from '../constants';
-import { getService, isoOrNull, query } from '../utils/db';
-import { ConflictError, forbidden } from '../utils/errors';
+import { getService } from '../utils/db';
+import { forbidden } from '../utils/errors';
+import { saveIfMatch } from '../utils/if-match';
 import { inWorkflowScope, isGateBypassed, isWorkflowOperation } from '../utils/workflow-scope';
 import type { ActorsService } from './actors';
 import type { BulkService } from './bulk';
@@ -18,11 +19,6 @@ export type DocumentMiddlewareContext = {
 };
 
 export type DocumentMiddleware = (ctx: DocumentMiddlewareContext, next: () => Promise<unknown>) => Promise<unknown>;
-
-type RequestContext = {
-  get?: (header: string) => string;
-  params?: Record<string, string | undefined>;
-};
 
 const PLUGIN_RECORD_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
@@ -54,24 +50,6 @@ export default ({ strapi }: { strapi: Core.Strapi }): GateService => {
   const workflow = () => getService<WorkflowService>(strapi, 'workflow');
   const cascade = () => getService<CascadeService>(strapi, 'cascade');
   const actors = () => getService<ActorsService>(strapi, 'actors');
-
-  const checkIfMatch = async (uid: string, documentId: string | undefined) => {
-    if (!documentId || inWorkflowScope()) return;
-    const request = strapi.requestContext.get() as RequestContext | undefined;
-    const header = request?.get?.('if-match');
-    if (!header) return;
-    // Only the document the request is about (not other documents the same request touches).
-    const routeId = request?.params?.id ?? request?.params?.documentId;
-    if (routeId !== documentId) return;
-    const expected = header.replace(/^W\//, '').replace(/"/g, '').trim();
-    const draft = await query(strapi, uid).findOne({ where: { documentId, publishedAt: null }, select: ['id', 'updatedAt'] });
-    const actual = isoOrNull(draft?.updatedAt);
-    if (!actual) return;
-    const expectedTime = Date.parse(expected);
-    if (Number.isNaN(expectedTime) || expectedTime !== Date.parse(actual)) {
-      throw new ConflictError(MESSAGES.contentConflict(expected, actual), { code: 'content_conflict', currentVersion: actual });
-    }
-  };
 
   const gate: DocumentMiddleware = async (ctx, next) => {
     const { uid, action } = ctx;
@@ -108,9 +86,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): GateService => {
           const state = documentId ? await workflow().stateOf(uid, documentId) : 'draft';
           throw forbidden(MESSAGES.gatePublish(uid, documentId ?? '', state), { code: 'publish_gate', state });
         }
-        await checkIfMatch(uid, documentId);
         if (!inWorkflowScope()) await getService<EmbargoService>(strapi, 'embargo').checkUpdate(uid, documentId, ctx.params?.data);
-        return next();
+        // If-Match: a compare-and-set in the save's transaction (utils/if-match.ts).
+        return saveIfMatch(strapi, uid, documentId, next);
       }
       case 'unpublish': {
         if (isWorkflowOperation(uid, documentId)) return next();
