@@ -8,6 +8,7 @@ import { registerArticleBySlugQuery } from './graphql/article-by-slug';
 import { registerPublishedOnlyQueries } from './graphql/published-only';
 import { seedOnBootIfEmpty } from './importer/seed';
 import { bootstrapDelivery, registerDelivery } from './delivery';
+import { bootstrapAccounts, registerAccountRules } from './security/accounts';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -22,12 +23,14 @@ export default {
     registerArticleBySlugQuery(strapi);
     registerPublishedOnlyQueries(strapi);
     registerDelivery(strapi);
+    registerAccountRules(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Author, Editor and Legal admin roles (after the admin's bootstrap, which creates Strapi's default roles).
     await strapi.plugin('editorial-workflow').service('roles').ensureRoles();
     await ensurePublicPermissions(strapi);
+    await bootstrapAccounts(strapi);
     await bootstrapDelivery(strapi);
     await seedOnBootIfEmpty(strapi);
   },
