@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { foreignOriginGuard } from '../security/cors';
 import { createLoginThrottle } from '../security/login-throttle';
 import { createRateLimit } from '../security/rate-limit';
 import { requestEdge } from '../security/request-edge';
@@ -19,6 +20,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const steps = [
     createRateLimit({ ...settings.rateLimit, prefixes: [prefix, graphql] }),
     createLoginThrottle({ ...settings.loginThrottle, paths: ['/admin/login', `${prefix}/auth/local`] }),
+    foreignOriginGuard(strapi),
     requestEdge(),
     tokenScope(strapi, prefix),
   ];

@@ -27,3 +27,27 @@ export const corsOrigins = (strapi: StrapiLike, ctx: Ctx): string[] => {
   const own = [originOf(strapi.config.get('server.url')), originOf(strapi.config.get('admin.url'))].filter((origin): origin is string => !!origin);
   return [...new Set(own)];
 };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CORS only stops another site from READING a response; a cross-site POST
+ * with the admin's cookies would still run (e.g. the refresh-token exchange at
+ * /admin/access-token). So an admin-side write that announces a foreign
+ * Origin is refused before it runs: the app's own origin (PUBLIC_URL,
+ * ADMIN_URL, or the Host the request came to) is the only one accepted.
+ */
+export const foreignOriginGuard =
+  (strapi: StrapiLike) =>
+  async (ctx: Ctx & { method: string; origin: string; get: (name: string) => string; status: number; body: unknown }, next: () => Promise<unknown>) => {
+    const origin = ctx.get('origin');
+    if (!origin || SAFE_METHODS.has(ctx.method)) return next();
+    const allowed = corsOrigins(strapi, ctx);
+    const prefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '');
+    const graphql = String(strapi.config.get('plugin::graphql.endpoint', '/graphql'));
+    // Content API writes are authorised by a bearer token, not a cookie: CORS suffices there.
+    if ([prefix, graphql].some((path) => ctx.path === path || ctx.path.startsWith(`${path}/`))) return next();
+    if (origin === ctx.origin || allowed.includes(origin)) return next();
+    ctx.status = 403;
+    ctx.body = { data: null, error: { status: 403, name: 'ForbiddenError', message: `Origin ${origin} may not call the admin API.`, details: {} } };
+  };

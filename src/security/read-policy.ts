@@ -126,7 +126,7 @@ export const restrictPopulate = (strapi: Core.Strapi, uid: string, populate: unk
   const out: Record<string, PopulateValue> = {};
   for (const [name, value] of Object.entries(tree)) {
     const attribute = attributes[name];
-    if (!attribute || value === (false as unknown)) {
+    if (!attribute || value === (false as unknown) || value === ('false' as unknown)) {
       out[name] = value;
       continue;
     }
@@ -135,7 +135,8 @@ export const restrictPopulate = (strapi: Core.Strapi, uid: string, populate: unk
       out[name] = value;
       continue;
     }
-    const options = value === true ? {} : { ...value };
+    // `true`, `'true'`, `'*'`: populate the attribute as is.
+    const options: { populate?: unknown; filters?: unknown; [key: string]: unknown } = value && typeof value === 'object' ? { ...value } : {};
     if (options.populate !== undefined) options.populate = restrictPopulate(strapi, target, options.populate, filters);
     const policy = attribute.type === 'relation' ? filters[target] : undefined;
     if (policy) options.filters = andFilters(options.filters, policy);
