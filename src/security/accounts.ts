@@ -26,6 +26,12 @@ export const registerAccountRules = (strapi: Core.Strapi): void => {
     const email = (ctx.request.body as { email?: unknown } | undefined)?.email;
     ctx.send({ ok: true });
     if (typeof email !== 'string' || !EMAIL.test(email)) return;
+    // Strapi's default `sendmail` provider talks to the recipient's MX servers directly (DNS + SMTP from
+    // the app): no network from here until an e-mail provider is configured (docs/security.md).
+    if (String(strapi.config.get('plugin::email.provider', 'sendmail')).toLowerCase() === 'sendmail') {
+      strapi.log.warn('forgot-password: no e-mail provider configured (plugin::email.provider is "sendmail"): no reset e-mail sent.');
+      return;
+    }
     // The real reset runs detached with its own context: its outcome must not reach this response.
     const detached: Ctx = { request: { body: { email } }, state: ctx.state, send: () => undefined };
     void forgotPassword(detached).catch((error: unknown) => {
