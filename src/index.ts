@@ -9,6 +9,7 @@ import { registerPublishedOnlyQueries } from './graphql/published-only';
 import { seedOnBootIfEmpty } from './importer/seed';
 import { bootstrapDelivery, registerDelivery } from './delivery';
 import { bootstrapAccounts, registerAccountRules } from './security/accounts';
+import { applyStatementTimeout } from './security/statement-timeout';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,6 +25,7 @@ export default {
     registerPublishedOnlyQueries(strapi);
     registerDelivery(strapi);
     registerAccountRules(strapi);
+    applyStatementTimeout(strapi, (strapi.config.get('server.security') as { statementTimeoutMs: number }).statementTimeoutMs);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,4 +1,6 @@
 import { NEWSROOM_UIDS } from '../domain/constants';
+import { errors } from '@strapi/utils';
+import { timedOut } from '../security/request-deadline';
 import { andFilters, mayReadDrafts, readerOf, restrictPopulate, visibilityFilters, type RequestState } from '../security/read-policy';
 import type { DocumentMiddlewareFactory } from './types';
 
@@ -18,6 +20,8 @@ export const publicRead: DocumentMiddlewareFactory = (strapi) => async (ctx, nex
 
   const request = strapi.requestContext.get() as Request | undefined;
   if (!request) return next();
+  // Answered by the time limit already: start no further query for it.
+  if (timedOut(request.state as Record<string, unknown> | undefined)) throw new errors.ApplicationError('The request ran past its time limit.');
 
   const routeType = request.state?.route?.info?.type;
   const isContentApi = routeType === 'content-api' || request.path?.startsWith('/graphql') === true;

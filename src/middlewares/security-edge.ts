@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { foreignOriginGuard } from '../security/cors';
 import { createLoginThrottle } from '../security/login-throttle';
 import { createRateLimit } from '../security/rate-limit';
+import { requestDeadline } from '../security/request-deadline';
 import { requestEdge } from '../security/request-edge';
 import type { SecuritySettings } from '../security/settings';
 import { tokenScope } from '../security/token-scope';
@@ -23,6 +24,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     foreignOriginGuard(strapi),
     requestEdge(),
     tokenScope(strapi, prefix),
+    requestDeadline({ timeoutMs: settings.requestTimeoutMs, prefixes: [prefix, graphql] }),
   ];
   return (ctx: any, next: () => Promise<unknown>) => {
     const run = (index: number): Promise<unknown> => (index === steps.length ? next() : Promise.resolve(steps[index](ctx, () => run(index + 1))));

@@ -14,6 +14,10 @@ export type SecuritySettings = {
   corsOrigins: string[];
   /** Public registration of end users (users-permissions); e-mail confirmation is then required. */
   registration: boolean;
+  /** Per-request time limit on /api and /graphql (ms; 0 = off). */
+  requestTimeoutMs: number;
+  /** PostgreSQL statement_timeout (ms; 0 = off). */
+  statementTimeoutMs: number;
 };
 
 type Env = ((name: string, fallback?: string) => string) & {
@@ -49,5 +53,7 @@ export const securitySettings = (env: Env): SecuritySettings => {
     // None by default in production; the usual local frontends in development.
     corsOrigins: list(env('CORS_ORIGINS', production ? '' : 'http://localhost:3000,http://localhost:1337')),
     registration: env.bool('USERS_REGISTRATION', false),
+    requestTimeoutMs: env.int('REQUEST_TIMEOUT_MS', 15_000),
+    statementTimeoutMs: env.int('DATABASE_STATEMENT_TIMEOUT_MS', 15_000),
   };
 };
