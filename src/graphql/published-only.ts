@@ -16,7 +16,14 @@ const INTERNAL_QUERIES = ['usersPermissionsUser', 'usersPermissionsUsers', 'user
 );
 
 /** The workflow plugin's tables are written and read only through its own routes: not in the public schema. */
-const HIDDEN_TYPES = ['plugin::editorial-workflow.workflow-state', 'plugin::editorial-workflow.history', 'plugin::editorial-workflow.note'];
+const HIDDEN_TYPES = [
+  'plugin::editorial-workflow.workflow-state',
+  'plugin::editorial-workflow.history',
+  'plugin::editorial-workflow.note',
+  // Strapi's Enterprise review workflows: inert here (two empty tables), nothing for the public schema.
+  'plugin::review-workflows.workflow',
+  'plugin::review-workflows.workflow-stage',
+];
 
 type Args = Record<string, unknown>;
 type GraphqlContext = { state?: RequestState; rootQueryArgsByPath?: Map<unknown, Args> };

@@ -72,9 +72,19 @@ const articleVisible = (now: Date, held: string[]): Record<string, unknown> => (
 /** The visibility filter per content type, in document-service form; absent types are unrestricted. */
 export type VisibilityFilters = Partial<Record<string, Record<string, unknown>>>;
 
-export const visibilityFilters = async (strapi: Core.Strapi, now: Date = new Date()): Promise<VisibilityFilters> => {
+const computeFilters = async (strapi: Core.Strapi, now: Date): Promise<VisibilityFilters> => {
   const article = articleVisible(now, await heldArticleIds(strapi));
   return { [UID.article]: article, [UID.quote]: { article } };
+};
+
+const MEMO = Symbol('readPolicyFilters');
+
+/** The filters, computed once per request (a GraphQL page resolves many associations). */
+export const visibilityFilters = (strapi: Core.Strapi, now: Date = new Date()): Promise<VisibilityFilters> => {
+  const state = (strapi.requestContext.get() as { state?: Record<symbol, Promise<VisibilityFilters>> } | undefined)?.state;
+  if (!state) return computeFilters(strapi, now);
+  state[MEMO] ??= computeFilters(strapi, now);
+  return state[MEMO];
 };
 
 /** Restricted types: the ones a visibility filter exists for. */

@@ -140,6 +140,9 @@ describe('Given API tokens other than full-access', () => {
     const list = await get('/api/articles?status=draft&pagination[pageSize]=100', token());
     expect(list.status).toBe(200);
     expect(list.text).not.toContain(draftChange.draft);
+    const graphql = await gql(`{ articles(status: DRAFT, filters: { documentId: { eq: "${draftChange.documentId}" } }) { headline } }`, token());
+    expect(graphql.text).not.toContain(draftChange.draft);
+    if (!graphql.body.errors) expect(graphql.body.data.articles).toEqual([{ headline: draftChange.published }]);
   });
 
   it('when a read-only token reads users, roles or the workflow documents route, then 403', async () => {
