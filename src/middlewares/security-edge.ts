@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
 import { foreignOriginGuard } from '../security/cors';
 import { createLoginThrottle } from '../security/login-throttle';
 import { createRateLimit } from '../security/rate-limit';
@@ -18,7 +19,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const settings = strapi.config.get('server.security') as SecuritySettings;
   const prefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '');
   const graphql = String(strapi.config.get('plugin::graphql.endpoint', '/graphql'));
-  const steps = [
+  const steps: ((ctx: Context, next: () => Promise<unknown>) => unknown)[] = [
     createRateLimit({ ...settings.rateLimit, prefixes: [prefix, graphql] }),
     createLoginThrottle({ ...settings.loginThrottle, paths: ['/admin/login', `${prefix}/auth/local`] }),
     foreignOriginGuard(strapi),
@@ -26,7 +27,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     tokenScope(strapi, prefix),
     requestDeadline({ timeoutMs: settings.requestTimeoutMs, prefixes: [prefix, graphql] }),
   ];
-  return (ctx: any, next: () => Promise<unknown>) => {
+  return (ctx: Context, next: () => Promise<unknown>) => {
     const run = (index: number): Promise<unknown> => (index === steps.length ? next() : Promise.resolve(steps[index](ctx, () => run(index + 1))));
     return run(0);
   };

@@ -30,16 +30,24 @@ export const corsOrigins = (strapi: StrapiLike, ctx: Ctx): string[] => {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const hostOf = (url: string): string | null => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+};
+
 /**
  * CORS only stops another site from READING a response; a cross-site POST
  * with the admin's cookies would still run (e.g. the refresh-token exchange at
  * /admin/access-token). So an admin-side write that announces a foreign
- * Origin is refused before it runs: the app's own origin (PUBLIC_URL,
- * ADMIN_URL, or the Host the request came to) is the only one accepted.
+ * Origin is refused before it runs: only the app's own origin (PUBLIC_URL,
+ * ADMIN_URL, or the host the request was sent to) is accepted.
  */
 export const foreignOriginGuard =
   (strapi: StrapiLike) =>
-  async (ctx: Ctx & { method: string; origin: string; get: (name: string) => string; status: number; body: unknown }, next: () => Promise<unknown>) => {
+  async (ctx: Ctx & { method: string; host: string; get: (name: string) => string; status: number; body: unknown }, next: () => Promise<unknown>) => {
     const origin = ctx.get('origin');
     if (!origin || SAFE_METHODS.has(ctx.method)) return next();
     const allowed = corsOrigins(strapi, ctx);
@@ -47,7 +55,8 @@ export const foreignOriginGuard =
     const graphql = String(strapi.config.get('plugin::graphql.endpoint', '/graphql'));
     // Content API writes are authorised by a bearer token, not a cookie: CORS suffices there.
     if ([prefix, graphql].some((path) => ctx.path === path || ctx.path.startsWith(`${path}/`))) return next();
-    if (origin === ctx.origin || allowed.includes(origin)) return next();
+    // Same host as the request (compared by host, so a TLS proxy's http→https does not matter).
+    if (allowed.includes(origin) || hostOf(origin) === ctx.host) return next();
     ctx.status = 403;
     ctx.body = { data: null, error: { status: 403, name: 'ForbiddenError', message: `Origin ${origin} may not call the admin API.`, details: {} } };
   };
