@@ -9,5 +9,7 @@ import type { Core } from '@strapi/strapi';
 export const applyStatementTimeout = (strapi: Core.Strapi, timeoutMs: number): void => {
   if (timeoutMs <= 0 || strapi.config.get('database.connection.client') !== 'postgres') return;
   const client = (strapi.db.connection as unknown as { client: { connectionSettings: Record<string, unknown> } }).client;
-  client.connectionSettings = { ...client.connectionSettings, statement_timeout: timeoutMs };
+  // As a startup option of the session (`-c`), the way libpq's PGOPTIONS passes it.
+  const options = [client.connectionSettings.options, `-c statement_timeout=${Math.floor(timeoutMs)}`].filter(Boolean).join(' ');
+  client.connectionSettings.options = options;
 };
