@@ -15,7 +15,7 @@ beforeAll(async () => {
   app = await startAppWith({ EDITORIAL_WORKFLOW_SCHEDULER: 'false' });
   strapi = app.strapi;
   story = await publishedStory(strapi);
-});
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
 });

@@ -37,7 +37,7 @@ beforeAll(async () => {
   const draft = unique('DRAFT-ONLY-HEADLINE');
   await documents(strapi, UID.article).update({ documentId: doc.documentId, data: { headline: draft } });
   draftChange = { documentId: doc.documentId, published, draft };
-});
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
 });

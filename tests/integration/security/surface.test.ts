@@ -32,7 +32,7 @@ beforeAll(async () => {
   process.env.NODE_ENV = 'production';
   story = await publishedStory(strapi);
   admin = await createAdmin(app, ['strapi-super-admin'], 'Chief');
-});
+}, 300_000);
 afterAll(async () => {
   await app?.stop();
   process.env.NODE_ENV = 'test';
