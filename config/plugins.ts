@@ -1,4 +1,5 @@
 import { envSecret } from '../src/utils/env-secret';
+import { graphqlLandingPage, graphqlSecurityPlugins } from '../src/graphql/limits-config';
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
@@ -47,14 +48,18 @@ export default ({ env }: { env: any }) => ({
     config: {
       endpoint: '/graphql',
       shadowCRUD: true,
-      // The landing page would load assets from a CDN; never in production.
-      landingPage: env('NODE_ENV', 'development') !== 'production' && env.bool('GRAPHQL_LANDING_PAGE', false),
+      // Apollo's landing pages (local and "production") load a CDN: disabled unless asked for outside production.
+      landingPage: graphqlLandingPage(env),
       depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
       defaultLimit: 25,
       maxLimit: 100,
       amountLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
       apolloServer: {
         introspection: env('NODE_ENV', 'development') !== 'production',
+        // CORS is answered once, by strapi::cors (config/middlewares.ts), from the allow-list.
+        cors: false,
+        // Cost, alias and filter-branch limits (src/graphql/limits.ts); no "Did you mean" hints in production.
+        plugins: graphqlSecurityPlugins(env, { defaultLimit: 25, maxLimit: 100 }),
       },
     },
   },

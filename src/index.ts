@@ -12,6 +12,8 @@ import { bootstrapDelivery, registerDelivery } from './delivery';
 import { surfaceCommitFailures } from './database/commit-failures';
 import { rebuildOrganizationKeys } from './database/organization-keys';
 import { settleDatabasePool } from './database/settle-pool';
+import { bootstrapAccounts, registerAccountRules } from './security/accounts';
+import { applyStatementTimeout } from './security/statement-timeout';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -29,10 +31,13 @@ export default {
     registerPublishedOnlyQueries(strapi);
     registerDelivery(strapi);
     registerLabels(strapi);
+    registerAccountRules(strapi);
+    applyStatementTimeout(strapi, (strapi.config.get('server.security') as { statementTimeoutMs: number }).statementTimeoutMs);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
+    await bootstrapAccounts(strapi);
     await bootstrapDelivery(strapi);
     // Derived tables are not in a backup (strapi export): rebuilt here when missing or stale.
     await rebuildOrganizationKeys(strapi);

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { DRAFT_READERS } from '../document-middlewares/public-read';
+import { errors } from '@strapi/utils';
+import { NEWSROOM_UIDS } from '../domain/constants';
+import { mayReadDrafts, mayReadInternals, readerOf, RESTRICTED_UIDS, toGraphqlFilters, visibilityFilters, type RequestState } from '../security/read-policy';
 
 /** Root query fields of the newsroom types (Strapi 5 shadow CRUD names). */
 const ROOT_QUERIES = ['article', 'quote', 'expert', 'organization', 'sanctionRecord'].flatMap((name) => [
@@ -8,27 +10,54 @@ const ROOT_QUERIES = ['article', 'quote', 'expert', 'organization', 'sanctionRec
   `Query.${name}s_connection`,
 ]);
 
-type Resolve = (parent: unknown, args: Record<string, unknown>, context: GraphqlContext, info: GraphqlInfo) => unknown;
-type GraphqlContext = {
-  state?: { auth?: { strategy?: { name?: string } } };
-  rootQueryArgsByPath?: Map<unknown, Record<string, unknown>>;
-};
+/** Users and roles: never for the Public, end users or limited tokens (docs/security.md). */
+const INTERNAL_QUERIES = ['usersPermissionsUser', 'usersPermissionsUsers', 'usersPermissionsUsers_connection', 'usersPermissionsRole', 'usersPermissionsRoles'].map(
+  (name) => `Query.${name}`,
+);
+
+/** The workflow plugin's tables are written and read only through its own routes: not in the public schema. */
+const HIDDEN_TYPES = [
+  'plugin::editorial-workflow.workflow-state',
+  'plugin::editorial-workflow.history',
+  'plugin::editorial-workflow.note',
+  // Strapi's Enterprise review workflows: inert here (two empty tables), nothing for the public schema.
+  'plugin::review-workflows.workflow',
+  'plugin::review-workflows.workflow-stage',
+];
+
+type Args = Record<string, unknown>;
+type GraphqlContext = { state?: RequestState; rootQueryArgsByPath?: Map<unknown, Args> };
 type GraphqlInfo = { path: { key: unknown } };
+type Resolve = (parent: unknown, args: Args, context: GraphqlContext, info: GraphqlInfo) => unknown;
+type Middleware = (next: Resolve, parent: unknown, args: Args, context: GraphqlContext, info: GraphqlInfo) => Promise<unknown>;
+
+type Attribute = { type: string; target?: string };
+
+/** `Expert.quotes`, `Organization.articles`, `Quote.article`, … — every association that reaches a restricted type. */
+const restrictedAssociations = (strapi: Core.Strapi): string[] =>
+  NEWSROOM_UIDS.flatMap((uid) => {
+    const model = strapi.getModel(uid as never) as { globalId: string; attributes: Record<string, Attribute> };
+    return Object.entries(model.attributes)
+      .filter(([, attribute]) => attribute.type === 'relation' && attribute.target && RESTRICTED_UIDS.includes(attribute.target))
+      .flatMap(([name]) => [`${model.globalId}.${name}`, `${model.globalId}.${name}_connection`]);
+  });
+
+const andGraphql = (own: unknown, policy: unknown): unknown => (own && typeof own === 'object' && Object.keys(own).length ? { and: [own, policy] } : policy);
 
 /**
- * The document-service middleware already pins reads to published for the
- * Public role, but GraphQL relation resolvers take their status from the root
- * query's arguments, so `articles(status: DRAFT)` would return published
- * articles with empty relations. Rewriting the argument at the root keeps
- * every level consistent: readers other than API tokens query published content.
+ * GraphQL side of the read policy (src/security/read-policy.ts). Root queries
+ * go through the document service (src/document-middlewares/public-read.ts),
+ * but relation resolvers read through the query engine and take their status
+ * from the root query's arguments: so the root's `status` is pinned here for
+ * every level, and each association that reaches an article or a quote gets
+ * the visibility filter as an argument.
  */
 export const registerPublishedOnlyQueries = (strapi: Core.Strapi): void => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
 
-  const publishedOnly = async (next: Resolve, parent: unknown, args: Record<string, unknown>, context: GraphqlContext, info: GraphqlInfo) => {
-    const strategy = context.state?.auth?.strategy?.name;
-    if (args.status && args.status !== 'published' && !(strategy && DRAFT_READERS.has(strategy))) {
+  const publishedOnly: Middleware = async (next, parent, args, context, info) => {
+    if (args.status && args.status !== 'published' && !mayReadDrafts(readerOf(context.state))) {
       args = { ...args, status: 'published' };
       const rootArgs = context.rootQueryArgsByPath?.get(info.path.key);
       if (rootArgs) rootArgs.status = 'published';
@@ -36,7 +65,34 @@ export const registerPublishedOnlyQueries = (strapi: Core.Strapi): void => {
     return next(parent, args, context, info);
   };
 
-  graphql.service('extension').use(() => ({
-    resolversConfig: Object.fromEntries(ROOT_QUERIES.map((field) => [field, { middlewares: [publishedOnly] }])),
-  }));
+  const visibleOnly = (target: string): Middleware => async (next, parent, args, context, info) => {
+    if (mayReadDrafts(readerOf(context.state))) return next(parent, args, context, info);
+    const policy = (await visibilityFilters(strapi))[target];
+    return next(parent, policy ? { ...args, filters: andGraphql(args.filters, toGraphqlFilters(policy)) } : args, context, info);
+  };
+
+  const internalsOnly: Middleware = async (next, parent, args, context, info) => {
+    if (!mayReadInternals(readerOf(context.state))) throw new errors.ForbiddenError('Forbidden access');
+    return next(parent, args, context, info);
+  };
+
+  graphql.service('extension').use(({ strapi: s }: { strapi: Core.Strapi }) => {
+    const associations = restrictedAssociations(s);
+    const targetOf = (field: string) => {
+      const [globalId, field_] = field.split('.');
+      const name = field_.replace(/_connection$/, '');
+      const uid = NEWSROOM_UIDS.find((candidate) => (s.getModel(candidate as never) as { globalId: string }).globalId === globalId)!;
+      return ((s.getModel(uid as never) as { attributes: Record<string, Attribute> }).attributes[name].target ?? '') as string;
+    };
+    return {
+      resolversConfig: {
+        ...Object.fromEntries(ROOT_QUERIES.map((field) => [field, { middlewares: [publishedOnly] }])),
+        ...Object.fromEntries(associations.map((field) => [field, { middlewares: [visibleOnly(targetOf(field))] }])),
+        ...Object.fromEntries(INTERNAL_QUERIES.map((field) => [field, { middlewares: [internalsOnly] }])),
+      },
+    };
+  });
+
+  const extension = graphql.service('extension');
+  for (const uid of HIDDEN_TYPES) if (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) extension.shadowCRUD(uid).disable();
 };
