@@ -4,7 +4,6 @@ import { forbidden } from '../utils/errors';
 import { CONTENT_MANAGER_ACTIONS, MESSAGES } from '../constants';
 import { getService } from '../utils/db';
 import type { SettingsService } from '../services/settings';
-import { canReadDocument } from '../utils/document-access';
 
 type Ability = { can: (action: string, subject?: string) => boolean };
 type KoaLike = {
@@ -16,7 +15,7 @@ type KoaLike = {
 /**
  * Route middleware for every route naming a content type (`:uid` or `?uid=`):
  * the type must be under the workflow (404), and an admin user must be allowed
- * to read it — and the one document a route names — in the content manager (403). API tokens are checked by Strapi's
+ * to read it in the content manager (403). API tokens are checked by Strapi's
  * content-API auth (the route's own permission) before this runs.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
@@ -28,11 +27,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (ctx.state.auth?.strategy?.name === 'admin') {
       if (!ctx.state.userAbility?.can(CONTENT_MANAGER_ACTIONS.read, uid)) {
         throw forbidden(`You cannot read ${uid} in the content manager.`);
-      }
-      // One document: the same row-level conditions as its edit view (an Author reads her stories only).
-      const { documentId } = ctx.params;
-      if (documentId && !(await canReadDocument(strapi, ctx.state.userAbility, uid, documentId))) {
-        throw forbidden(`You cannot read ${uid} "${documentId}" in the content manager: it is neither yours nor assigned to you.`);
       }
     }
     return next();
