@@ -55,6 +55,15 @@ describe('an Author in the content manager', () => {
     expect((await app.http().get(cm(`${ARTICLE}/${others.documentId}`)).set(bearer(author))).status).toBe(403);
   });
 
+  it('reads the history and notes of her assigned story, but not of another reporter’s (403)', async () => {
+    for (const suffix of ['/history', '/notes']) {
+      const path = (id: string) => `/editorial-workflow/documents/${ARTICLE}/${id}${suffix}`;
+      expect((await app.http().get(path(assigned.documentId)).set(bearer(author))).status).toBe(200);
+      expect((await app.http().get(path(others.documentId)).set(bearer(author))).status).toBe(403);
+      expect((await app.http().get(path(others.documentId)).set(bearer(editor))).status).toBe(200);
+    }
+  });
+
   it('lists and opens the quotes of her assigned story only', async () => {
     const list = await app.http().get(cm(`${QUOTE}?page=1&pageSize=100`)).set(bearer(author));
     expect(list.status).toBe(200);
