@@ -37,6 +37,16 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** An article with `count` quotes, submitted by Editor A and approved by Editor B (quotes first: a later save sends it back to review). */
+const approvedWithQuotes = async (count: number) => {
+  const article = await draftArticle(app.strapi);
+  const quotes = [];
+  for (let i = 0; i < count; i += 1) quotes.push((await draftQuoteGraph(app.strapi, article.documentId)).quote);
+  await mustTransition(app, editorA, article.documentId, { action: 'submit' });
+  await mustTransition(app, editorB, article.documentId, { action: 'approve' });
+  return { article, quotes };
+};
+
 const QUOTE_CM = `/content-manager/collection-types/${QUOTE}`;
 const quotePublic = (documentId: string) => publicView(app, documentId, 'quotes');
 const hidden = { status: 404, listed: false };
@@ -75,9 +85,7 @@ describe('a quote’s own transitions never publish it', () => {
 
 describe('the article’s publish and quotes held back by their own review', () => {
   it('Given an approved article whose quote is in changes_requested, When the article is published, Then 409 listing the quote and nothing is public; once the quote is approved, Then both go public', async () => {
-    const article = await approvedArticle(app, editorA, editorB);
-    const { quote } = await draftQuoteGraph(app.strapi, article.documentId);
-    const { quote: fine } = await draftQuoteGraph(app.strapi, article.documentId);
+    const { article, quotes: [quote, fine] } = await approvedWithQuotes(2);
     await mustTransition(app, editorA, quote.documentId, { action: 'submit' }, QUOTE);
     await mustTransition(app, editorB, quote.documentId, { action: 'request_changes', comment: 'Misattributed, do not run' }, QUOTE);
 
@@ -101,9 +109,7 @@ describe('the article’s publish and quotes held back by their own review', () 
 
 describe('removed quotes and withdrawal', () => {
   it('Given a published article with two quotes, When one is removed from the story in a correction, Then after publish_correction it is not public (nor on the article page), and after withdrawal neither is', async () => {
-    const article = await approvedArticle(app, editorA, editorB);
-    const { quote: removed } = await draftQuoteGraph(app.strapi, article.documentId);
-    const { quote: kept } = await draftQuoteGraph(app.strapi, article.documentId);
+    const { article, quotes: [removed, kept] } = await approvedWithQuotes(2);
     await mustTransition(app, editorA, article.documentId, { action: 'publish' });
     expect(await quotePublic(removed.documentId)).toEqual(shown);
 
