@@ -3,10 +3,11 @@ import path from 'path';
 import { parseStory } from './parse';
 import { parseHtmlStory } from './html/parse-html';
 import { readStoryFile, type ReadLimits } from './read-input';
+import type { KnownOrganization } from './entity-knowledge';
 import { validateBundle } from './bundle-schema';
 import type { StoryBundle } from './types';
 
-export type LoadOptions = { retrievedAt?: string } & ReadLimits;
+export type LoadOptions = { retrievedAt?: string; lexicon?: readonly KnownOrganization[] } & ReadLimits;
 
 /** A story that cannot be imported, with the file (and field) at fault. */
 export class StoryInputError extends Error {
@@ -34,7 +35,7 @@ export const loadStory = (file: string, options: LoadOptions = {}): StoryBundle 
       return validateBundle(data, display) as StoryBundle;
     }
     const parse = HTML_FILE.test(file) ? parseHtmlStory : parseStory;
-    const bundle = parse(raw, { sourceFile: display, retrievedAt: options.retrievedAt });
+    const bundle = parse(raw, { sourceFile: display, retrievedAt: options.retrievedAt, lexicon: options.lexicon });
     return validateBundle(bundle, display) as StoryBundle;
   } catch (error) {
     if (error instanceof StoryInputError) throw error;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { importBundle } from './import/import-bundle';
 import { totals, type StoryReport } from './import/report';
+import { loadOrganizationLexicon } from './import/lexicon';
 import { expandInputs, loadStory } from './load-story';
 
 export type StoryResult =
@@ -33,7 +34,9 @@ export const runImport = async (strapi: Core.Strapi, inputs: readonly string[], 
   const results: StoryResult[] = [];
   for (const [index, file] of files.entries()) {
     try {
-      const bundle = loadStory(file, { retrievedAt: options.retrievedAt, maxBytes: options.maxBytes, encoding: options.encoding });
+      // read per story, so an organisation the previous story created (or an editor's alias) is known to the next
+      const lexicon = await loadOrganizationLexicon(strapi);
+      const bundle = loadStory(file, { retrievedAt: options.retrievedAt, maxBytes: options.maxBytes, encoding: options.encoding, lexicon });
       const report = await importBundle(strapi, bundle, { file, dryRun: options.dryRun, log: options.log });
       results.push({ file, status: options.dryRun ? 'planned' : 'imported', report });
     } catch (error) {

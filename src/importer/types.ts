@@ -19,6 +19,7 @@ import type {
   TRANSLATION_METHODS,
   VERIFICATION_STATUSES,
 } from './constants';
+import type { KnownOrganization } from './entity-knowledge';
 
 export type CreditRole = (typeof CREDIT_ROLES)[number];
 export type TranslationMethod = (typeof TRANSLATION_METHODS)[number];
@@ -188,4 +189,6 @@ export type ParseOptions = {
   retrievedAt?: Date | string;
   /** Set when the text was extracted from an HTML page (src/importer/html). */
   page?: PageFacts;
+  /** Organisations the CMS already knows (src/importer/import/lexicon.ts), merged over the seed bundle. */
+  lexicon?: readonly KnownOrganization[];
 };

@@ -72,7 +72,9 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
   );
   if (!items.some((item) => item.role === 'paragraph')) throw new StoryParseError(file, PARSE_MESSAGES.noBody);
 
-  const registry = createEntityRegistry();
+  // the CMS's organisations first (an editor's alias wins), then the seed bundle for what the database lacks
+  const cmsKeys = new Set((opts.lexicon ?? []).map((org) => org.key));
+  const registry = createEntityRegistry([...(opts.lexicon ?? []), ...KNOWN_ORGANIZATIONS.filter((org) => !cmsKeys.has(org.key))]);
 
   // ---- header: bylines, photo, date, section -------------------------------
   const credits: Credit[] = [];

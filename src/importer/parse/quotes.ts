@@ -97,6 +97,8 @@ const splitTitle = (run: string): NamedPerson | null => {
   });
   const nameWords = words.slice(lastTitle + 1);
   if (nameWords.length < 2 || nameWords.length > 4) return null;
+  // "IfW Kiel", "UCU Congress": an acronym or camel-cased word is a body's name, not a person's
+  if (nameWords.some((word) => /^\p{Lu}{2,}$|\p{Ll}\p{Lu}/u.test(word.replace(/[.’']s?$/, '')))) return null;
   return { name: nameWords.join(' '), title: lastTitle >= 0 ? words.slice(0, lastTitle + 1).join(' ') : undefined };
 };
 
