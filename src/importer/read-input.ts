@@ -88,7 +88,7 @@ export const readStoryFile = (file: string, display: string, limits: ReadLimits 
     const offset = firstInvalidUtf8Offset(bytes);
     throw new InputRefusedError(
       display,
-      `not valid UTF-8 (first invalid byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte offset ${offset}); ` +
+      `not valid UTF-8 text (binary data or another encoding; first invalid byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte offset ${offset}); ` +
         'convert the file to UTF-8, or name its encoding with --encoding (e.g. --encoding latin1)',
     );
   }

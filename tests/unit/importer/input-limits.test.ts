@@ -39,7 +39,7 @@ describe('Given the importer input limits', () => {
   it('when the file is not valid UTF-8, then it is refused with the offset of the first bad byte (no U+FFFD reaches the parser)', () => {
     const file = path.join(dir, 'latin1.txt');
     fs.writeFileSync(file, Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' Meiya Pico said so.\n')]));
-    expect(() => loadStory(file)).toThrow(/latin1\.txt: not valid UTF-8 \(first invalid byte 0xe9 at byte offset 3\).*--encoding/);
+    expect(() => loadStory(file)).toThrow(/latin1\.txt: not valid UTF-8 text \(binary data or another encoding; first invalid byte 0xe9 at byte offset 3\).*--encoding/);
   });
 
   it('when the encoding is named, then the same bytes decode to the right characters', () => {
