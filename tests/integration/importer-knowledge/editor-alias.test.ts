@@ -54,7 +54,7 @@ describe('Given an organisation the parser does not know by its short name', () 
 
   it('when an editor adds the alias to the Organization, then the next import attributes the quote to it, without a duplicate', async () => {
     const org = await app.strapi.documents('api::organization.organization').findFirst({ filters: { slug: 'kiel-institute-for-the-world-economy' } });
-    await app.strapi.documents('api::organization.organization').update({ documentId: org!.documentId, data: { alternateNames: ['IfW Kiel'] } });
+    await app.strapi.documents('api::organization.organization').update({ documentId: org!.documentId, data: { alternateNames: ['IfW Kiel'] } } as never);
 
     const quote = (await importStory('story.txt')) as { speakerOrganization?: { documentId: string; name: string } | null } | null;
     expect(quote?.speakerOrganization).toMatchObject({ documentId: org!.documentId, name: 'Kiel Institute for the World Economy' });
