@@ -15,16 +15,23 @@ export const useReturnFocus = () => {
 
   const restore = React.useCallback(() => {
     const { element, key } = opener.current;
-    // Wait for the dialog to unmount and the panel to re-render.
-    window.setTimeout(() => {
-      const target =
-        element && element.isConnected && !(element as HTMLButtonElement).disabled
-          ? element
-          : key
-            ? document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)
-            : null;
-      (target ?? document.querySelector<HTMLElement>('[data-testid="editorial-workflow-panel"] [data-focus-key]'))?.focus();
-    }, 50);
+    const target = () =>
+      (element && element.isConnected && !(element as HTMLButtonElement).disabled
+        ? element
+        : key
+          ? document.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`)
+          : null) ??
+      document.querySelector<HTMLElement>('[data-testid="editorial-workflow-panel"] [data-focus-key]') ??
+      document.querySelector<HTMLElement>('[data-testid="editorial-workflow-panel"]');
+    // The dialog unmounts first, then the panel re-renders when the refetched
+    // status arrives (an action can remove the very button that opened the
+    // dialog): keep focus in the panel until it has settled, never on the body.
+    const lost = () => !document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected;
+    [50, 400, 1200, 2500].forEach((delay, index) =>
+      window.setTimeout(() => {
+        if (index === 0 || lost()) target()?.focus();
+      }, delay),
+    );
   }, []);
 
   return { remember, restore };
