@@ -1,3 +1,5 @@
+import type { Knex } from 'knex';
+import { nextSeq, stampKeys } from '../../../src/delivery/content-version';
 import { createAdmin, type AdminUser } from '../../helpers/admin';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import {
@@ -215,6 +217,8 @@ describe('publish: approved → published (Editor; no legal hold; not before the
     // The read paths hide an embargoed story until the embargo has really passed (issue 10): move it into the past.
     expect((await publicView(app, article.documentId)).status).toBe(404);
     await app.strapi.db.query(ARTICLE).updateMany({ where: { documentId: article.documentId }, data: { embargoedUntil: new Date(Date.now() - 1000).toISOString() } });
+    // That raw update skips the write path that stamps the response cache's versions: stamp them as the app does.
+    await (app.strapi.db.connection as unknown as Knex).transaction(async (trx) => stampKeys(trx, ['list:article', `article:${article.documentId}`], await nextSeq(trx)));
     expect(await publicView(app, article.documentId)).toEqual({ status: 200, listed: true });
     const rows = await historyRows(app.strapi, article.documentId);
     expect(rows.map((row) => row.action)).toEqual(['submit', 'approve', 'schedule', 'publish']);
