@@ -32,7 +32,7 @@ const formats = async (slug: string) => {
 
 describe('publication dates', () => {
   it('sets datePublished on the first publication when empty and never moves it on a correction or an update', async () => {
-    const data = articleData();
+    const data = articleData({ datePublished: null }); // empty: the first publication sets it
     const draft = await documentsOf(app.strapi, ARTICLE).create({ data });
     expect(draft.datePublished ?? null).toBeNull();
 
