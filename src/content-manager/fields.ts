@@ -22,6 +22,7 @@ export const FIELD_TEXT: Record<string, Record<string, FieldText>> = {
     translationMethod: ['Translation', 'How this text came to be in its language (original, human or machine translation).'],
     originalLanguage: ['Original language', 'Language of the source text when this is a translation.'],
     datePublished: ['Publication date', 'Set by the first publication and never moved afterwards; corrections set the modification date.'],
+    dateModified: ['Last modified', 'Set by each published correction or update; never before the publication date.'],
     publishedAtText: ['Source’s date line', 'The date as the source printed it (e.g. “Published yesterday at 10:29”), kept for review.'],
     embargoedUntil: ['Embargoed until', 'Not public before this time. Cannot be set on a live story: withdraw it to take it down.'],
     credits: ['Credits', 'People credited on the story, with their role.'],

@@ -290,8 +290,8 @@ module.exports = (spec) =>
       assert.ok(actions.includes('withdraw') && actions.includes('publish'), actions.join(','));
       await history.getByText(/Changed: .*Body/).first().waitFor({ timeout: 10000 });
       // After the withdrawal there is no live version: compare the draft with an earlier content save.
-      await history.locator('[data-version="draft"]').click();
-      await history.locator('[data-version]:not([data-version="draft"]):not([data-version="published"])').first().click();
+      await page.locator('[data-version="draft"]').click();
+      await page.locator('[data-version]:not([data-version="draft"]):not([data-version="published"])').first().click();
       await page.getByRole('button', { name: 'Compare selected versions' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
