@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerConditions } from './conditions';
 import { WEBHOOK_EVENTS } from './constants';
+import { createIndexes } from './migrations/indexes';
 import type { RolesService } from './services/roles';
 import type { SchedulerService } from './services/scheduler';
 import type { TokenOwnersService } from './services/token-owners';
@@ -14,6 +15,9 @@ type WebhookStore = { addAllowedEvent(key: string, value: string): void };
  * services/roles.ts), webhook events and the scheduled-publication cron job.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Also here, not only after a schema sync: a second app in one process (the test harness) was seen
+  // to boot without the afterSync hook creating them. Idempotent (IF NOT EXISTS).
+  await createIndexes(strapi);
   await registerConditions(strapi);
   getService<RolesService>(strapi, 'roles').registerBootstrapSync();
   const webhookStore = strapi.get('webhookStore') as WebhookStore;

@@ -23,12 +23,14 @@ export const INDEXES = [
  * hook registered from the plugin's register (as @strapi/review-workflows and
  * i18n register theirs). Idempotent: IF NOT EXISTS, on every boot.
  */
+export const createIndexes = async (strapi: Core.Strapi): Promise<void> => {
+  const knex = strapi.db.connection;
+  for (const { table, name, unique, columns } of INDEXES) {
+    if (!(await knex.schema.hasTable(table))) continue;
+    await knex.raw(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`);
+  }
+};
+
 export const registerIndexMigration = (strapi: Core.Strapi): void => {
-  strapi.hook('strapi::content-types.afterSync').register(async () => {
-    const knex = strapi.db.connection;
-    for (const { table, name, unique, columns } of INDEXES) {
-      if (!(await knex.schema.hasTable(table))) continue;
-      await knex.raw(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`);
-    }
-  });
+  strapi.hook('strapi::content-types.afterSync').register(() => createIndexes(strapi));
 };
