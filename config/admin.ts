@@ -7,6 +7,13 @@ export default ({ env }: { env: any }) => ({
     // Secure refresh cookie: forced by ADMIN_COOKIE_SECURE, else Strapi's default (production + HTTPS, see SERVER_PROXY).
     cookie: { secure: env('ADMIN_COOKIE_SECURE', '') === '' ? undefined : env.bool('ADMIN_COOKIE_SECURE', true) },
   },
+  // Strapi's admin login rate limit (per e-mail and client): its defaults, tunable. The browser suite signs
+  // the same editors in dozens of times in a few minutes and raises `max` for its own server only.
+  rateLimit: {
+    enabled: env.bool('ADMIN_LOGIN_RATE_LIMIT', true),
+    max: env.int('ADMIN_LOGIN_RATE_LIMIT_MAX', 5),
+    interval: { min: env.int('ADMIN_LOGIN_RATE_LIMIT_MINUTES', 5) },
+  },
   apiToken: {
     salt: envSecret(env, 'API_TOKEN_SALT'),
   },
