@@ -374,6 +374,9 @@ module.exports = (spec) =>
         const problems = [];
         for (const root of roots) {
           for (const element of root.querySelectorAll('button, input, textarea, select, [role="combobox"], [role="checkbox"]')) {
+            // Radix's hidden form input behind a design-system Checkbox (aria-hidden, tabindex -1): not a control;
+            // the visible role="checkbox" button beside it is, and is checked here.
+            if (element.closest('[aria-hidden="true"]')) continue;
             const labelledBy = (element.getAttribute('aria-labelledby') || '')
               .split(/\s+/)
               .filter(Boolean)
