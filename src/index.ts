@@ -24,9 +24,9 @@ export default {
     // A failed COMMIT fails the write that asked for it (knex swallows it otherwise): before anything writes.
     surfaceCommitFailures(strapi);
     registerMigrationsAfterSync(strapi);
-    strapi.documents.use(domainValidation(strapi) as any);
-    strapi.documents.use(publicRead(strapi) as any);
-    strapi.documents.use(organizationNames(strapi) as any);
+    strapi.documents.use(domainValidation(strapi));
+    strapi.documents.use(publicRead(strapi));
+    strapi.documents.use(organizationNames(strapi));
     registerArticleBySlugQuery(strapi);
     registerPublishedOnlyQueries(strapi);
     registerDelivery(strapi);

@@ -8,9 +8,9 @@ import type { Format } from './negotiate';
 import type { SanctionRef } from './types';
 
 /** Field-limited reads of published sanction records for the exports. */
-const ORG_FIELDS = ['documentId', 'name', 'slug', 'orgType', 'country', 'wikidataId', 'website', 'alternateNames', 'previousNames', 'leiCode'];
-const RECORD_FIELDS = SANCTION_RECORD_FIELDS;
-const RECORD_POPULATE = { organization: { fields: ORG_FIELDS }, authority: { fields: ORG_FIELDS } };
+const ORG_FIELDS = ['documentId', 'name', 'slug', 'orgType', 'country', 'wikidataId', 'website', 'alternateNames', 'previousNames', 'leiCode'] as const;
+const RECORD_FIELDS = [...SANCTION_RECORD_FIELDS];
+const RECORD_POPULATE = { organization: { fields: [...ORG_FIELDS] }, authority: { fields: [...ORG_FIELDS] } };
 const EXPORT_BATCH = 500;
 
 export const SANCTION_EXPORT_FORMATS: readonly Format[] = ['ftm'];
@@ -19,17 +19,17 @@ export const ORGANIZATION_SANCTIONS_FORMATS: readonly Format[] = ['json', 'ftm']
 type Auth = unknown;
 
 const sanitizeRecords = async (strapi: Core.Strapi, records: unknown[], auth: Auth): Promise<SanctionRef[]> =>
-  (await strapi.contentAPI.sanitize.output(records, strapi.getModel(UID.sanctionRecord as any), { auth } as any)) as SanctionRef[];
+  (await strapi.contentAPI.sanitize.output(records, strapi.getModel(UID.sanctionRecord), { auth })) as SanctionRef[];
 
 /** Every published sanction record as FollowTheMoney JSON lines (read in id-ordered batches). */
 export const renderSanctionExport = async (strapi: Core.Strapi, auth: Auth): Promise<Rendered> => {
   const records: SanctionRef[] = [];
   for (let start = 0; ; start += EXPORT_BATCH) {
-    const batch = await strapi.documents(UID.sanctionRecord as any).findMany({
+    const batch = await strapi.documents(UID.sanctionRecord).findMany({
       status: 'published',
-      fields: RECORD_FIELDS as any,
-      populate: RECORD_POPULATE as any,
-      sort: ['id:asc'] as any,
+      fields: RECORD_FIELDS,
+      populate: RECORD_POPULATE,
+      sort: ['id:asc'],
       start,
       limit: EXPORT_BATCH,
     });
@@ -64,25 +64,25 @@ export const renderOrganizationSanctions = async (
   format: Format,
   auth: Auth,
 ): Promise<Rendered | null> => {
-  const organization = await strapi.documents(UID.organization as any).findOne({
+  const organization = await strapi.documents(UID.organization).findOne({
     documentId,
     status: 'published',
-    fields: ['documentId', 'name', 'slug'] as any,
+    fields: ['documentId', 'name', 'slug'],
   });
   if (!organization) return null;
 
   const filters = { organization: { documentId } };
   const [rows, total] = await Promise.all([
-    strapi.documents(UID.sanctionRecord as any).findMany({
+    strapi.documents(UID.sanctionRecord).findMany({
       status: 'published',
-      filters: filters as any,
-      fields: RECORD_FIELDS as any,
-      populate: RECORD_POPULATE as any,
-      sort: ['startDate:desc', 'id:asc'] as any,
+      filters,
+      fields: RECORD_FIELDS,
+      populate: RECORD_POPULATE,
+      sort: ['startDate:desc', 'id:asc'],
       start: (request.page - 1) * request.pageSize,
       limit: request.pageSize,
     }),
-    strapi.documents(UID.sanctionRecord as any).count({ status: 'published', filters: filters as any }),
+    strapi.documents(UID.sanctionRecord).count({ status: 'published', filters }),
   ]);
   const records = await sanitizeRecords(strapi, rows, auth);
   const keys = [

@@ -1,3 +1,4 @@
+import type { UID } from '@strapi/strapi';
 import { validateYupSchema } from '@strapi/utils';
 import { NEWSROOM_UIDS, type NewsroomUid } from '../domain/constants';
 import { DOMAIN_SCHEMAS, RULE_RELATIONS } from '../domain/schemas';
@@ -18,10 +19,10 @@ const isNewsroomUid = (uid: string): uid is NewsroomUid => (NEWSROOM_UIDS as rea
  * nothing reaches the database.
  */
 export const domainValidation: DocumentMiddlewareFactory = (strapi) => {
-  const documentIdOf = async (uid: string, ref: RelationRef | null): Promise<string | null> => {
+  const documentIdOf = async (uid: UID.Schema, ref: RelationRef | null): Promise<string | null> => {
     if (!ref) return null;
     if (ref.documentId) return ref.documentId;
-    const row = await strapi.db.query(uid as any).findOne({ where: { id: ref.id }, select: ['documentId'] });
+    const row = await strapi.db.query(uid).findOne({ where: { id: ref.id }, select: ['documentId'] });
     // An unknown id is kept as a distinct, non-empty identity so presence rules still apply;
     // Strapi itself refuses the dangling relation afterwards.
     return (row?.documentId as string | undefined) ?? `id:${String(ref.id)}`;
@@ -35,18 +36,18 @@ export const domainValidation: DocumentMiddlewareFactory = (strapi) => {
    */
   const loadStored = async (uid: NewsroomUid, params: Record<string, any>, relations: readonly string[]) => {
     if (!params.documentId) return null;
-    const attributes = strapi.getModel(uid as any).attributes as Record<string, unknown>;
+    const attributes = strapi.getModel(uid).attributes as Record<string, unknown>;
     const where: Record<string, unknown> = { documentId: params.documentId, publishedAt: null };
     if (params.locale && 'locale' in attributes) where.locale = params.locale;
     const populate = Object.fromEntries(relations.map((name) => [name, { select: ['id', 'documentId'] }]));
-    const stored = await strapi.db.query(uid as any).findOne({ where, populate });
+    const stored = await strapi.db.query(uid).findOne({ where, populate });
     return (stored ?? null) as Record<string, any> | null;
   };
 
   /** Schema defaults Strapi applies to a new entry (e.g. listingStatus "active"), so the rules see them too. */
   const defaultsOf = (uid: NewsroomUid): Record<string, unknown> =>
     Object.fromEntries(
-      Object.entries(strapi.getModel(uid as any).attributes as Record<string, { default?: unknown }>)
+      Object.entries(strapi.getModel(uid).attributes as Record<string, { default?: unknown }>)
         .filter(([, attribute]) => attribute.default !== undefined && typeof attribute.default !== 'function')
         .map(([name, attribute]) => [name, attribute.default]),
     );
@@ -66,7 +67,7 @@ export const domainValidation: DocumentMiddlewareFactory = (strapi) => {
       if (!found) return next();
       stored = found;
     }
-    const target = (name: string) => (strapi.getModel(uid as any).attributes as Record<string, any>)[name]?.target as string;
+    const target = (name: string) => (strapi.getModel(uid).attributes as Record<string, { target?: UID.Schema }>)[name]?.target as UID.Schema;
 
     const base = ctx.action === 'create' ? defaultsOf(uid) : stored;
     const merged: Record<string, unknown> = { ...base, ...defined(data) };

@@ -13,7 +13,8 @@ const TABLE = 'newsroom_organization_keys';
 export const organizationNames: DocumentMiddlewareFactory = (strapi) => async (ctx, next) => {
   if (ctx.uid !== UID.organization || !['create', 'update', 'delete'].includes(ctx.action)) return next();
 
-  const result = (await next()) as { documentId?: string; name?: string; alternateNames?: unknown; previousNames?: unknown } | null;
+  const result = await next();
+  const written = result as { documentId?: string; name?: string; alternateNames?: unknown; previousNames?: unknown } | null;
   // Inside the caller's transaction when there is one (the importer's), else its own.
   const write = (work: (trx: (table: string) => any) => Promise<unknown>) =>
     strapi.db.transaction(({ trx }) => work(trx as unknown as (table: string) => any));
@@ -22,12 +23,12 @@ export const organizationNames: DocumentMiddlewareFactory = (strapi) => async (c
     if (ctx.params.documentId) await write((trx) => trx(TABLE).where({ document_id: ctx.params.documentId }).delete());
     return result;
   }
-  if (!result?.documentId) return result;
+  if (!written?.documentId) return result;
 
   const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-  const rows = nameKeys([result.name, ...list(result.alternateNames), ...list(result.previousNames)]).map((name_key) => ({
+  const rows = nameKeys([written.name, ...list(written.alternateNames), ...list(written.previousNames)]).map((name_key) => ({
     name_key,
-    document_id: result.documentId as string,
+    document_id: written.documentId as string,
   }));
   if (rows.length) await write((trx) => trx(TABLE).insert(rows).onConflict('name_key').ignore());
   return result;

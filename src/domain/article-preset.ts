@@ -20,7 +20,7 @@ export const SANCTION_RECORD_FIELDS = [
   'delistingReason',
   'sourceUrl',
   'verificationStatus',
-];
+] as const;
 
 export const ARTICLE_FIELDS = [
   'documentId',

@@ -58,6 +58,10 @@ const estimator =
   (limits: GraphqlLimits, branches: { count: number }) =>
   ({ field, args, childComplexity }: ComplexityEstimatorArgs): number => {
     if (args.filters) branches.count += filterBranches(args.filters);
+    // Introspection (__schema, __type and their __Type/__Field… children) reads the in-memory schema, never the
+    // database: its cost is bounded by the schema's size. Counting its lists as page-sized fan-out refused the
+    // standard introspection query that codegen tools send (it is off in production anyway).
+    if (field.name.startsWith('__') || getNamedType(field.type).name.startsWith('__')) return 0;
     if (isLeafType(getNamedType(field.type))) return 0;
     const nullable = getNullableType(field.type);
     const returnsCollection = /(EntityResponseCollection|RelayResponseCollection)$/.test(getNamedType(field.type).name);

@@ -15,15 +15,12 @@ const INTERNAL_QUERIES = ['usersPermissionsUser', 'usersPermissionsUsers', 'user
   (name) => `Query.${name}`,
 );
 
-/** The workflow plugin's tables are written and read only through its own routes: not in the public schema. */
-const HIDDEN_TYPES = [
-  'plugin::editorial-workflow.workflow-state',
-  'plugin::editorial-workflow.history',
-  'plugin::editorial-workflow.note',
-  // Strapi's Enterprise review workflows: inert here (two empty tables), nothing for the public schema.
-  'plugin::review-workflows.workflow',
-  'plugin::review-workflows.workflow-stage',
-];
+/**
+ * Plugins whose content types are written and read only through their own routes: none of their types is in
+ * the public schema — the editorial workflow's state, history, notes and token owners (a prefix, so a type the
+ * plugin adds later is hidden too), and Strapi's Enterprise review workflows (inert here: two empty tables).
+ */
+const HIDDEN_PLUGINS = ['plugin::editorial-workflow.', 'plugin::review-workflows.'];
 
 type Args = Record<string, unknown>;
 type GraphqlContext = { state?: RequestState; rootQueryArgsByPath?: Map<unknown, Args> };
@@ -94,5 +91,5 @@ export const registerPublishedOnlyQueries = (strapi: Core.Strapi): void => {
   });
 
   const extension = graphql.service('extension');
-  for (const uid of HIDDEN_TYPES) if (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) extension.shadowCRUD(uid).disable();
+  for (const uid of Object.keys(strapi.contentTypes)) if (HIDDEN_PLUGINS.some((prefix) => uid.startsWith(prefix))) extension.shadowCRUD(uid).disable();
 };

@@ -21,8 +21,8 @@ export const derivedFields: DocumentMiddlewareFactory = (strapi) => async (ctx, 
   const data = ctx.params.data as Record<string, unknown> | undefined;
   if (ctx.uid === UID.article && data && 'body' in data) data[BODY_TEXT_FIELD] = blocksToText(data.body);
 
-  const result = (await next()) as { documentId?: string } | null;
-  const documentId = (ctx.params.documentId as string | undefined) ?? result?.documentId;
+  const result = await next();
+  const documentId = (ctx.params.documentId as string | undefined) ?? (result as { documentId?: string } | null)?.documentId;
   if (!documentId) return result;
   if (LABELS[ctx.uid]) await refreshLabels(strapi, ctx.uid, { documentId });
   if (ctx.action !== 'create') {

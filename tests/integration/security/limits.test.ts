@@ -30,6 +30,14 @@ const ARTICLE_PAGE = `query Page($slug: String!) { articleBySlug(slug: $slug) { 
   sanctionRecords { program listingStatus startDate organization { name } authority { name } } } }`;
 
 describe('GraphQL cost', () => {
+  it('when the standard introspection query is sent (codegen), it is answered: it reads the schema, not the database; but it cannot carry an over-limit content query with it', async () => {
+    const introspection = await gql('{ __schema { types { name fields { name type { name ofType { name ofType { name } } } } } } }');
+    expect({ status: introspection.status, errors: introspection.body.errors }).toEqual({ status: 200, errors: undefined });
+    const smuggled = await gql(`{ __schema { queryType { name } } ${FAN_OUT.slice(1, -1)} }`);
+    expect(smuggled.status).toBe(400);
+    expect(smuggled.body.errors[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+  });
+
   it('when the fan-out query of the report is sent while a cached article page is requested, then it is refused with 400 by the cost limit, runs no query, and the page is served from the cache', async () => {
     const warm = await app.http().get(`/api/articles/slug/${story.slug}`);
     expect(warm.status).toBe(200);
