@@ -157,6 +157,29 @@ describe('GET /editorial-workflow/documents/:uid?state= (the list’s workflow-s
     expect(second.body.data[0].documentId).not.toBe(first.body.data[0].documentId);
   });
 
+  it('costs a fixed number of SQL statements, however many documents are in the state (no paging through them in memory)', async () => {
+    const countStatements = async (fn: () => Promise<unknown>) => {
+      let count = 0;
+      const listener = () => {
+        count += 1;
+      };
+      const connection = app.strapi.db.connection as unknown as { on: (event: string, fn: () => void) => void; off: (event: string, fn: () => void) => void };
+      connection.on('query', listener);
+      try {
+        await fn();
+      } finally {
+        connection.off('query', listener);
+      }
+      return count;
+    };
+    await inState(author, 'state=draft&pageSize=100');
+    const before = await countStatements(() => inState(author, 'state=draft&pageSize=100'));
+    for (let i = 0; i < 5; i += 1) await draftArticleBy(app, author);
+    const after = await countStatements(() => inState(author, 'state=draft&pageSize=100'));
+    process.stdout.write(`documents in a state (Author, drafts): ${before} statements, ${after} with 5 more drafts\n`);
+    expect(after).toBe(before);
+  });
+
   it('a bad state, page or unknown parameter is 400 naming the field; a type outside the workflow is 404', async () => {
     for (const [query, field] of [
       ['state=pending', 'state'],
