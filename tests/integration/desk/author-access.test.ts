@@ -105,6 +105,21 @@ describe('an Author in the content manager', () => {
     expect(ids(res.body.results)).toEqual([own.documentId, assigned.documentId].sort());
   });
 
+  it('sees in an Expert’s relation lists, and counts, only the stories and quotes she may read; an Editor sees them all', async () => {
+    const related = async (user: AdminUser, expertId: string, field: 'articles' | 'quotes') => {
+      const res = await app.http().get(`/content-manager/relations/${EXPERT}/${expertId}/${field}?page=1&pageSize=10`).set(bearer(user));
+      expect(res.status).toBe(200);
+      return { ids: ids(res.body.results), total: res.body.pagination.total as number };
+    };
+    // Another reporter's story names this expert: Strapi alone would list its documentId and count it.
+    expect(await related(author, othersGraph.expert.documentId, 'articles')).toEqual({ ids: [], total: 0 });
+    expect(await related(author, assignedGraph.expert.documentId, 'articles')).toEqual({ ids: [assigned.documentId], total: 1 });
+    expect(await related(editor, othersGraph.expert.documentId, 'articles')).toEqual({ ids: [others.documentId], total: 1 });
+    // Since the test above, this expert speaks in a quote of her story and in one of the other reporter's: she sees hers only.
+    expect(await related(author, othersGraph.expert.documentId, 'quotes')).toEqual({ ids: [assignedGraph.quote.documentId], total: 1 });
+    expect(await related(editor, othersGraph.expert.documentId, 'quotes')).toEqual({ ids: [othersGraph.quote.documentId, assignedGraph.quote.documentId].sort(), total: 2 });
+  });
+
   it('finds her assigned story under assigned-to-me, across workflow types', async () => {
     const res = await app.http().get('/editorial-workflow/assigned-to-me').set(bearer(author));
     expect(res.status).toBe(200);

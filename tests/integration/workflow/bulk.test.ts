@@ -6,6 +6,7 @@ import {
   WORKFLOW_TEST_ENV,
   approvedArticle,
   draftArticle,
+  draftArticleBy,
   draftQuoteGraph,
   historyRows,
   mustTransition,
@@ -117,12 +118,45 @@ describe('the workflow’s bulk route', () => {
     expect(await publicView(app, quote.documentId, 'quotes')).toEqual(hidden);
   });
 
-  it('Given an Author, When she bulk-approves, Then each document is refused with 403 and nothing changes', async () => {
-    const doc = await draftArticle(app.strapi);
+  it('Given an Author, When she bulk-approves her own story, Then it is refused with 403 (the role) and nothing changes', async () => {
+    const doc = await draftArticleBy(app, author);
     await mustTransition(app, editorA, doc.documentId, { action: 'submit' });
     const res = await app.http().post(BULK).set(bearer(author)).send({ action: 'approve', documentIds: [doc.documentId] });
     expect(res.status).toBe(200);
     expect(res.body.data.results[0]).toMatchObject({ outcome: 'refused', status: 403, code: 'forbidden_role' });
+  });
+
+  it('Given approved articles, one without a publication date, When an Editor bulk-publishes them with an override reason, Then both are published and the override is kept in the history of the one it was used for', async () => {
+    const undated = await approvedArticle(app, editorA, editorB, { datePublished: null });
+    const dated = await approvedArticle(app, editorA, editorB);
+    const withoutReason = await app.http().post(BULK).set(bearer(editorB)).send({ action: 'publish', documentIds: [undated.documentId] });
+    expect(withoutReason.body.data.results[0]).toMatchObject({ outcome: 'refused', status: 409, code: 'publish_checks' });
+    expect(await publicView(app, undated.documentId)).toEqual(hidden);
+
+    const reason = 'Date confirmed with the desk; set on the live page.';
+    const res = await app.http().post(BULK).set(bearer(editorB)).send({ action: 'publish', documentIds: [undated.documentId, dated.documentId], overrideReason: reason });
+    expect(res.status).toBe(200);
+    expect(res.body.data.results).toEqual([
+      expect.objectContaining({ documentId: undated.documentId, outcome: 'done', state: 'published', overridden: [expect.objectContaining({ code: 'missing_date_published' })] }),
+      { documentId: dated.documentId, outcome: 'done', state: 'published', version: expect.any(Number) },
+    ]);
+    expect(await publicView(app, undated.documentId)).toEqual(shown);
+    const publishOf = async (documentId: string) => (await historyRows(app.strapi, documentId)).find((row) => row.action === 'publish');
+    expect((await publishOf(undated.documentId))?.details).toMatchObject({ override: { reason, blockers: [{ code: 'missing_date_published' }] } });
+    expect(JSON.stringify((await publishOf(dated.documentId))?.details ?? null)).not.toContain('override');
+  });
+
+  it('Given an override reason, When an Author sends it with a bulk publish, Then it is refused for each document and nothing is published; with another action, Then 400 naming it', async () => {
+    const undated = await approvedArticle(app, editorA, editorB, { datePublished: null });
+    const res = await app.http().post(BULK).set(bearer(author)).send({ action: 'publish', documentIds: [undated.documentId], overrideReason: 'I say so' });
+    expect(res.body.data.results[0]).toMatchObject({ outcome: 'refused', status: 403 });
+    expect(await publicView(app, undated.documentId)).toEqual(hidden);
+    const wrongAction = await app.http().post(BULK).set(bearer(editorB)).send({ action: 'approve', documentIds: [undated.documentId], overrideReason: 'x' });
+    expect(wrongAction.status).toBe(400);
+    expect(JSON.stringify(wrongAction.body.error)).toContain('overrideReason');
+    const tooLong = await app.http().post(BULK).set(bearer(editorB)).send({ action: 'publish', documentIds: [undated.documentId], overrideReason: 'x'.repeat(2001) });
+    expect(tooLong.status).toBe(400);
+    expect((await workflowStatus(app, editorA, undated.documentId)).state).toBe('approved');
   });
 
   it('Given malformed bodies, When they are sent, Then 400 naming the field and nothing runs', async () => {

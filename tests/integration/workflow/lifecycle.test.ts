@@ -240,7 +240,7 @@ describe('review notes and webhooks', () => {
       expect(reply.status).toBe(201);
       expect((await app.http().post(base).set(bearer(author)).send({ body: '' })).status).toBe(400);
 
-      const other = await draftArticle(app.strapi);
+      const other = await draftArticleBy(app, author);
       const stray = await app.http().post(`/editorial-workflow/documents/${ARTICLE}/${other.documentId}/notes`).set(bearer(author)).send({ body: 'x', parentId: note.body.data.id });
       expect(stray.status).toBe(400);
 
@@ -292,7 +292,7 @@ describe('assignment and lists', () => {
   });
 
   it('Given a document, When an Author assigns it, Then 403; When an unknown user is assigned, Then 400', async () => {
-    const article = await draftArticle(app.strapi);
+    const article = await draftArticleBy(app, author);
     const url = `/editorial-workflow/documents/${ARTICLE}/${article.documentId}/assignment`;
     expect((await app.http().put(url).set(bearer(author)).send({ assigneeId: author.id })).status).toBe(403);
     expect((await app.http().put(url).set(bearer(editorA)).send({ assigneeId: 999999 })).status).toBe(400);
@@ -301,7 +301,7 @@ describe('assignment and lists', () => {
   it('Given documents in several states, When the list view asks for their states, Then each is answered (no row yet: draft)', async () => {
     const draft = await draftArticle(app.strapi);
     const published = await publishedArticle(app, editorA, editorB);
-    const res = await app.http().get(`/editorial-workflow/states?uid=${ARTICLE}&documentIds=${draft.documentId},${published.documentId}`).set(bearer(author));
+    const res = await app.http().get(`/editorial-workflow/states?uid=${ARTICLE}&documentIds=${draft.documentId},${published.documentId}`).set(bearer(editorA));
     expect(res.status).toBe(200);
     expect(res.body.data[draft.documentId]).toMatchObject({ state: 'draft', legalHold: false });
     expect(res.body.data[published.documentId]).toMatchObject({ state: 'published' });

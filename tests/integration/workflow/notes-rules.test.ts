@@ -63,10 +63,17 @@ describe('Resolving and reopening a note', () => {
     noteId = created.body.data.id;
   });
 
-  it('Given an Author who is neither the note’s author nor the assignee, Then 403 and the note stays open', async () => {
-    const res = await resolve(bystander, noteId, true);
+  it('Given an Author who is neither the note’s author nor the assignee (the story’s creator), Then 403 and the note stays open', async () => {
+    const res = await resolve(reporter, noteId, true);
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain("note's author, the story's assignee or an Editor");
+    expect((await app.strapi.db.query('plugin::editorial-workflow.note').findOne({ where: { id: noteId } })).resolved).toBeFalsy();
+  });
+
+  it('Given an Author who may not even read the story, Then 403 not_readable and the note stays open', async () => {
+    const res = await resolve(bystander, noteId, true);
+    expect(res.status).toBe(403);
+    expect(res.body.error.details.code).toBe('not_readable');
     expect((await app.strapi.db.query('plugin::editorial-workflow.note').findOne({ where: { id: noteId } })).resolved).toBeFalsy();
   });
 
@@ -79,6 +86,13 @@ describe('Resolving and reopening a note', () => {
     const own = await addNote(reporter, documentId, { body: 'Note to self.' });
     expect(own.status).toBe(201);
     expect((await resolve(reporter, own.body.data.id, true)).status).toBe(200);
+  });
+
+  it('Given PUT (the verb of Strapi’s admin fetch client, which has no PATCH), Then it resolves and reopens like PATCH, under the same rules', async () => {
+    const put = (user: AdminUser, resolved: boolean) => app.http().put(`/editorial-workflow/notes/${noteId}`).set(bearer(user)).send({ resolved });
+    expect((await put(bystander, true)).status).toBe(403);
+    expect((await put(editor, true)).body.data).toMatchObject({ resolved: true, resolvedBy: { key: `admin:${editor.id}` } });
+    expect((await put(editor, false)).body.data.resolved).toBe(false);
   });
 
   it('Given a resolve body with an unknown field, Then 400', async () => {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { nextSeq, stampKeys } from '../../../src/delivery/content-version';
-import { createAdmin, type AdminUser } from '../../helpers/admin';
+import { bearer, createAdmin, type AdminUser } from '../../helpers/admin';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import {
   ARTICLE,
@@ -43,6 +43,16 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/**
+ * An Editor's story assigned to `user`: an Author may read it (and no more), so
+ * what refuses her is the workflow's role rule, not the read check (another
+ * reporter's story answers 403 `not_readable` before the workflow looks at it).
+ */
+const assignTo = async (user: AdminUser, documentId: string) => {
+  const res = await app.http().put(`/editorial-workflow/documents/${ARTICLE}/${documentId}/assignment`).set(bearer(editorA)).send({ assigneeId: user.id });
+  if (res.status !== 200) throw new Error(`assign: ${res.status} ${JSON.stringify(res.body)}`);
+};
+
 const expectRefusal = (res: { status: number; body: { error?: { message?: string } } }, status: number, ...fragments: string[]) => {
   expect(res.status).toBe(status);
   for (const fragment of fragments) expect(res.body.error?.message).toContain(fragment);
@@ -60,9 +70,13 @@ describe('submit: draft | changes_requested → in_review (Author: own documents
     expect(rows[0].contentVersion).toEqual(expect.any(String));
   });
 
-  it('Given a draft someone else created, When an Author submits it, Then 403 (Authors submit their own documents only)', async () => {
+  it('Given a draft someone else created (not hers, not assigned to her), When an Author submits it, Then 403 naming none of its workflow (she may not read it)', async () => {
     const article = await draftArticleBy(app, otherAuthor);
-    expectRefusal(await transition(app, author, article.documentId, { action: 'submit' }), 403, 'Current state: "draft"', 'needed role');
+    const res = await transition(app, author, article.documentId, { action: 'submit' });
+    expectRefusal(res, 403, 'neither yours nor assigned to you');
+    expect(res.body.error.details.code).toBe('not_readable');
+    expect(res.body.error.message).not.toContain('Current state');
+    expect((await historyRows(app.strapi, article.documentId)).length).toBe(0);
   });
 
   it('Given any draft, When an Editor submits it, Then it is in_review (an Editor can do Author things)', async () => {
@@ -170,6 +184,7 @@ describe('publish: approved → published (Editor; no legal hold; not before the
 
   it('Given an approved document, When an Author publishes it, Then 403 and it stays unpublished', async () => {
     const article = await approvedArticle(app, editorA, editorB);
+    await assignTo(author, article.documentId);
     expectRefusal(await transition(app, author, article.documentId, { action: 'publish' }), 403, 'needed role: Editor');
     expect((await publicView(app, article.documentId)).status).toBe(404);
   });
@@ -236,6 +251,7 @@ describe('start_correction / publish_correction (Editor; four-eyes on the correc
 
   it('Given a published article, When an Author starts a correction, Then 403; and from a draft, Then 409', async () => {
     const article = await publishedArticle(app, editorA, editorB);
+    await assignTo(author, article.documentId);
     expectRefusal(await transition(app, author, article.documentId, { action: 'start_correction' }), 403, 'Editor');
     const draft = await draftArticle(app.strapi);
     expectRefusal(await transition(app, editorA, draft.documentId, { action: 'start_correction' }), 409, 'needed state: "published"');
@@ -268,6 +284,7 @@ describe('start_correction / publish_correction (Editor; four-eyes on the correc
 
   it('Given a correction, When it is published without a correction note, Then 400; by an Author, Then 403; from published, Then 409', async () => {
     const article = await publishedArticle(app, editorA, editorB);
+    await assignTo(author, article.documentId);
     expectRefusal(await transition(app, editorB, article.documentId, { action: 'publish_correction', correction: { text: 'x' } }), 409, 'needed state: "correcting"');
     await mustTransition(app, editorA, article.documentId, { action: 'start_correction' });
     expectRefusal(await transition(app, editorB, article.documentId, { action: 'publish_correction' }), 400, 'correction note');
@@ -291,6 +308,7 @@ describe('withdraw: published | correcting → withdrawn (Editor or Legal; inter
 
   it('Given a published article, When an Author withdraws it, Then 403 naming Editor and Legal; without a reason, Then 400', async () => {
     const article = await publishedArticle(app, editorA, editorB);
+    await assignTo(author, article.documentId);
     expectRefusal(await transition(app, author, article.documentId, { action: 'withdraw', comment: 'x', notice: 'y' }), 403, 'Editor or Legal');
     expectRefusal(await transition(app, editorA, article.documentId, { action: 'withdraw', notice: 'y' }), 400, 'needs a comment');
     expect((await publicView(app, article.documentId)).status).toBe(200);
@@ -353,6 +371,7 @@ describe('the request itself', () => {
 
   it('Given an Author and an Editor, When they load an approved document, Then each sees only the actions they may take', async () => {
     const article = await approvedArticle(app, editorA, editorB);
+    await assignTo(author, article.documentId);
     expect((await workflowStatus(app, author, article.documentId)).allowedActions).toEqual([]);
     const editorActions = (await workflowStatus(app, editorA, article.documentId)).allowedActions.map((a) => a.action);
     expect(editorActions).toEqual(expect.arrayContaining(['publish', 'schedule']));

@@ -1,6 +1,7 @@
-import { createAdmin, type AdminUser } from '../../helpers/admin';
+import { bearer, createAdmin, type AdminUser } from '../../helpers/admin';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import {
+  ARTICLE,
   QUOTE,
   WORKFLOW_TEST_ENV,
   draftArticle,
@@ -82,6 +83,9 @@ describe('withdraw: reason and notice are separate', () => {
 
   it('Given a published article, When Legal withdraws it, Then it is withdrawn; When an Author tries, Then 403', async () => {
     const article = await publishedArticle(app, editorA, editorB);
+    // Assigned to her, so she may read it: what refuses her is the role (another reporter's story would be 403 not_readable).
+    const assign = await app.http().put(`/editorial-workflow/documents/${ARTICLE}/${article.documentId}/assignment`).set(bearer(editorA)).send({ assigneeId: author.id });
+    expect(assign.status).toBe(200);
     const refused = await transition(app, author, article.documentId, { action: 'withdraw', comment: REASON, notice: NOTICE });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('Editor');

@@ -14,12 +14,10 @@ export type Action = WorkflowAction;
 export type TransitionInput = TransitionRequest;
 
 /*
- * Routes the shared contracts do not describe: GET /config, /states and
- * /assigned-to-me. Kept to the fields the admin reads.
+ * The one route the shared contracts do not describe: GET /config. Kept to the
+ * fields the admin reads.
  */
 export type WorkflowConfig = {
   contentTypes: { uid: string }[];
   states: { state: State; label: string; color: string }[];
 };
-export type ListState = { state: State; legalHold: boolean; assigneeId: number | null; dueDate: string | null };
-export type AssignedItem = { uid: string; documentId: string; state: State; dueDate: string | null; legalHold: boolean };

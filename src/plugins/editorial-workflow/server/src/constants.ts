@@ -63,9 +63,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /**
- * Content-manager permissions the workflow roles get on the content types under
- * the workflow (and the entities an article references). Only missing ones are
- * added; an administrator's extra grants are left alone.
+ * Strapi's content-manager actions by short name. Which role holds which of them,
+ * on which types and under which conditions, is the role plan's one table
+ * (roles/plan.ts, applied by services/roles.ts).
  */
 export const CONTENT_MANAGER_ACTIONS = {
   create: 'plugin::content-manager.explorer.create',
@@ -74,12 +74,6 @@ export const CONTENT_MANAGER_ACTIONS = {
   delete: 'plugin::content-manager.explorer.delete',
   publish: 'plugin::content-manager.explorer.publish',
 } as const;
-
-export const ROLE_PERMISSIONS: Record<'author' | 'editor' | 'legal', (keyof typeof CONTENT_MANAGER_ACTIONS)[]> = {
-  author: ['create', 'read', 'update'],
-  editor: ['create', 'read', 'update', 'delete', 'publish'],
-  legal: ['read'],
-};
 
 /** Content-API permission (route handler) that lets a custom API token act as an Editor. */
 export const TOKEN_EDITOR_ACTION = 'plugin::editorial-workflow.integration.actAsEditor';

@@ -16,6 +16,13 @@ export type BulkTransitionRequest = {
   documentIds: string[];
   /** Kept in each document's history. */
   comment?: string | null;
+  /**
+   * `publish` only (400 otherwise): an Editor's reason to publish despite the
+   * publishing checks (open import flags, no publication date). Used, and kept
+   * in the history, for each document that has blockers; a document without
+   * any publishes as usual; a non-Editor is refused (`override_forbidden`).
+   */
+  overrideReason?: string | null;
 };
 
 /** The transition happened: the document's state and workflow version afterwards. */
@@ -24,13 +31,15 @@ export type BulkDone = {
   outcome: 'done';
   state: string;
   version: number;
+  /** The publishing checks the override reason overrode for this document (absent when none blocked it). */
+  overridden?: { code: string; count: number; message: string }[];
 };
 
 /** The transition did not happen; nothing of this document changed. */
 export type BulkRefused = {
   documentId: string;
   outcome: 'refused' | 'failed';
-  /** What a single transition would have answered: 400, 403, 404, 409 (refused) or 500 (failed). */
+  /** What a single transition would have answered: 400, 403, 404, 409 (refused) or 500 (failed). A document the caller may not read: 403 `not_readable`. */
   status: number;
   /** The workflow's refusal code (e.g. `four_eyes`, `wrong_state`, `legal_hold`, `embargo`, `held_back`). */
   code: string | null;

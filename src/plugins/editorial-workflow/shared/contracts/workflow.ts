@@ -56,6 +56,8 @@ export type RefusalCode =
   | 'concurrent_transition'
   | 'content_conflict'
   | 'publish_gate'
+  // the caller may not read the document (an Author: neither hers nor assigned to her); no workflow detail is given
+  | 'not_readable'
   // withdrawal, quotes and bulk (workflow-publish; see shared/contracts/bulk.ts and docs/workflow-publishing.md)
   | 'notice_required'
   | 'published_with_parent'
@@ -224,3 +226,32 @@ export type CompareResponse = { data: CompareResult };
 
 /** GET …/diff — the current draft against the live published version (`from: 'published'`, `to: 'draft'`). */
 export type DiffResponse = { data: CompareResult & { live: boolean } };
+
+/* ------------------------------------------------------------------ */
+/* Lists: states of the rows on screen, documents in a state          */
+/* ------------------------------------------------------------------ */
+
+/** A document's workflow row as the list view shows it. */
+export type ListState = { state: WorkflowState; legalHold: boolean; assigneeId: number | null; dueDate: string | null };
+
+/** GET /editorial-workflow/states?uid=&documentIds=a,b,c — only the documents the caller may read are answered. */
+export type ListStatesResponse = { data: Record<string, ListState> };
+
+/** GET /editorial-workflow/assigned-to-me[?uid=] — the caller's queue, documents she may read only. */
+export type AssignedItem = { uid: string; documentId: string; state: WorkflowState; dueDate: string | null; legalHold: boolean };
+export type AssignedToMeResponse = { data: AssignedItem[] };
+
+/**
+ * GET /editorial-workflow/documents/:uid?state=&page=&pageSize= — the documents of
+ * `uid` in one workflow state that the caller may read (an Author: her own and
+ * assigned stories), newest save first. `state` is required; `page` ≥ 1 (default 1),
+ * `pageSize` 1–200 (default 50); anything else is refused with 400.
+ */
+export type DocumentsInStateQuery = { state: WorkflowState; page?: number; pageSize?: number };
+
+export type DocumentInState = ListState & { documentId: string; updatedAt: string | null };
+
+export type DocumentsInStateResponse = {
+  data: DocumentInState[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+};

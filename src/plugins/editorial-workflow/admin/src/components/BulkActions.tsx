@@ -24,7 +24,7 @@ const BULK_ACTIONS: { action: BulkAction; label: string; intro: string }[] = [
     action: 'publish',
     label: 'Publish',
     intro:
-      'Only approved stories can be published; publish checks (open import flags, no publication date) apply to each and can only be overridden one story at a time, from its workflow panel. The server answers for each one.',
+      'Only approved stories can be published; the publishing checks (open import flags, no publication date) apply to each. An Editor may give a reason to publish despite them. The server answers for each one.',
   },
 ];
 
@@ -41,6 +41,7 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
   const [results, setResults] = React.useState<BulkOutcome[] | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [comment, setComment] = React.useState('');
+  const [overrideReason, setOverrideReason] = React.useState('');
 
   const run = async () => {
     setError(null);
@@ -49,6 +50,7 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
       action,
       documentIds: documents.map((document) => document.documentId),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(action === 'publish' && overrideReason.trim() ? { overrideReason: overrideReason.trim() } : {}),
     });
     if ('error' in result && result.error) setError(errorMessage(result.error));
     else if ('data' in result && result.data) setResults(result.data.results);
@@ -66,6 +68,17 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
             <Field.Root name="bulkComment" id="editorial-workflow-bulk-comment" hint="Kept in each story's history.">
               <Field.Label>Comment (optional)</Field.Label>
               <Textarea value={comment} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)} />
+              <Field.Hint />
+            </Field.Root>
+          ) : null}
+          {!results && action === 'publish' ? (
+            <Field.Root
+              name="bulkOverrideReason"
+              id="editorial-workflow-bulk-override"
+              hint="Only for stories the publishing checks block; kept in each of their histories with what it overrode. Editors only."
+            >
+              <Field.Label>Override reason (optional)</Field.Label>
+              <Textarea value={overrideReason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setOverrideReason(event.target.value)} />
               <Field.Hint />
             </Field.Root>
           ) : null}
@@ -107,6 +120,11 @@ const BulkContent = ({ model, documents, action, intro, onClose }: ContentProps)
                               Done
                             </Typography>
                             <StateBadge config={config} state={outcome.state} size="S" />
+                            {outcome.overridden?.length ? (
+                              <Typography variant="pi" textColor="warning600" style={{ whiteSpace: 'normal' }}>
+                                Checks overridden: {outcome.overridden.map((blocker) => blocker.message).join('; ')}
+                              </Typography>
+                            ) : null}
                           </Flex>
                         ) : (
                           <Typography variant="pi" textColor="danger600" style={{ whiteSpace: 'normal' }}>

@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { Button, Flex, Typography } from '@strapi/design-system';
+import { Button, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
-import type { ListState } from '../contracts';
+import type { ListState, State } from '../contracts';
 import { isUnderWorkflow, useWorkflowConfig } from '../hooks/useWorkflowConfig';
-import { useGetAssigneesQuery, useGetListStatesQuery, useGetMyQueueQuery } from '../services/api';
+import { useGetAssigneesQuery, useGetListStatesQuery, useGetMyQueueQuery, useLazyGetDocumentsInStateQuery } from '../services/api';
 import { errorMessage } from '../services/errors';
 import { formatDate, relativeTime } from '../utils/format';
 import { humanize } from '../utils/labels';
@@ -121,8 +121,9 @@ export const SectionCell = ({ value }: { value: unknown }) =>
   );
 
 /* ------------------------------------------------------------------------------------------
- * "My queue": the documents of this type assigned to me, as a documentId filter in the
- * URL (the server answers who is assigned; nothing is paged through on the client).
+ * Filters: a workflow state, or "My queue", as a documentId filter in the URL. The
+ * server answers which documents are in the state (among those the user may read) or
+ * assigned to her; nothing is paged through on the client.
  * ----------------------------------------------------------------------------------------*/
 
 /** Most documentIds put in the URL (a longer query string would exceed request header limits). */
@@ -143,40 +144,107 @@ const isOurs = (filter: Filter): boolean => {
 /** The list URL's query for "my queue" of one type (used by the home-page widget too). */
 export const queueFilter = (documentIds: string[]) => ({ $and: [{ documentId: { $in: documentIds.length ? documentIds.slice(0, MAX_IDS) : [NONE] } }] });
 
+/** Which of our filters the URL holds: the URL cannot say, so the tab remembers it (per type). */
+type Selection = { kind: 'queue' } | { kind: 'state'; state: State; total: number };
+const storageKey = (model: string) => `editorial-workflow:list-filter:${model}`;
+const readSelection = (model: string): Selection | null => {
+  try {
+    const raw = window.sessionStorage.getItem(storageKey(model));
+    return raw ? (JSON.parse(raw) as Selection) : null;
+  } catch {
+    return null;
+  }
+};
+const writeSelection = (model: string, selection: Selection | null) => {
+  try {
+    if (selection) window.sessionStorage.setItem(storageKey(model), JSON.stringify(selection));
+    else window.sessionStorage.removeItem(storageKey(model));
+  } catch {
+    // Private mode: the filter still works, only its label is lost on reload.
+  }
+};
+
+/** The home page's "My queue" links open the list with the queue filter: say so to the list. */
+export const rememberQueueFilter = (model: string) => writeSelection(model, { kind: 'queue' });
+
+const ANY = 'any';
+
 export const ListFilters = () => {
   const { slug: model = '' } = useParams<{ slug: string }>();
   const { data: config } = useWorkflowConfig();
   const [{ query }, setQuery] = useQueryParams<Query>();
   const { toggleNotification } = useNotification();
   const active = (query.filters?.$and ?? []).some(isOurs);
-  const queue = useGetMyQueueQuery(undefined, { skip: !isUnderWorkflow(config, model) });
+  const under = isUnderWorkflow(config, model);
+  const queue = useGetMyQueueQuery(undefined, { skip: !under });
+  const [findInState, inState] = useLazyGetDocumentsInStateQuery();
+  const [stored, setStored] = React.useState<Selection | null>(() => readSelection(model));
+  // The URL is the truth: once our filter is gone (chip closed, link followed), so is the selection.
+  const selection = active ? (stored ?? { kind: 'queue' as const }) : null;
 
-  if (!config || !isUnderWorkflow(config, model)) return null;
+  React.useEffect(() => setStored(readSelection(model)), [model]);
+
+  if (!config || !under) return null;
   const mine = (queue.data ?? []).filter((item) => item.uid === model).map((item) => item.documentId);
 
-  const toggle = () => {
+  const apply = (next: Selection | null, ids: string[]) => {
+    writeSelection(model, next);
+    setStored(next);
     const others = (query.filters?.$and ?? []).filter((filter) => !isOurs(filter));
-    if (active) {
+    if (!next) {
       const { filters: _filters, ...rest } = query;
       setQuery({ ...rest, page: 1, ...(others.length ? { filters: { $and: others } } : {}) } as Query, 'push', true);
       return;
     }
-    if (queue.error) {
-      toggleNotification({ type: 'danger', message: errorMessage(queue.error) });
+    setQuery({ ...query, page: 1, filters: { $and: [...others, ...queueFilter(ids).$and] } } as Query, 'push', true);
+  };
+
+  const toggleQueue = () => {
+    if (selection?.kind === 'queue') return apply(null, []);
+    if (queue.error) return toggleNotification({ type: 'danger', message: errorMessage(queue.error) });
+    return apply({ kind: 'queue' }, mine);
+  };
+
+  const chooseState = async (value: string | number) => {
+    if (value === ANY) return apply(null, []);
+    const state = String(value) as State;
+    const result = await findInState({ uid: model, state, page: 1, pageSize: MAX_IDS });
+    if (result.error || !result.data) {
+      toggleNotification({ type: 'danger', message: errorMessage(result.error) });
       return;
     }
-    setQuery({ ...query, page: 1, filters: { $and: [...others, ...queueFilter(mine).$and] } } as Query, 'push', true);
+    apply({ kind: 'state', state, total: result.data.meta.pagination.total }, result.data.data.map((row) => row.documentId));
   };
+
+  const stateLabel = (state: State) => config.states.find((candidate) => candidate.state === state)?.label ?? state;
+  const count = (total: number) => (total === 1 ? '1 document' : `${total} documents`);
+  let summary: string | null = null;
+  if (selection?.kind === 'queue') summary = `${count(mine.length)} assigned to you${mine.length > MAX_IDS ? ` (showing the first ${MAX_IDS})` : ''}`;
+  if (selection?.kind === 'state') summary = `${count(selection.total)} ${stateLabel(selection.state).toLowerCase()}${selection.total > MAX_IDS ? ` (showing the ${MAX_IDS} saved last)` : ''}`;
 
   return (
     <Flex gap={2} alignItems="center" wrap="wrap" data-testid="editorial-workflow-list-filters">
-      <Button size="S" variant={active ? 'default' : 'tertiary'} aria-pressed={active} onClick={toggle} loading={queue.isLoading}>
+      <SingleSelect
+        aria-label="Filter by workflow state"
+        placeholder="Workflow state"
+        size="S"
+        value={selection?.kind === 'state' ? selection.state : ANY}
+        onChange={(value: string | number) => void chooseState(value)}
+        disabled={inState.isFetching}
+      >
+        <SingleSelectOption value={ANY}>Any workflow state</SingleSelectOption>
+        {config.states.map((state) => (
+          <SingleSelectOption key={state.state} value={state.state}>
+            {state.label}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+      <Button size="S" variant={selection?.kind === 'queue' ? 'default' : 'tertiary'} aria-pressed={selection?.kind === 'queue'} onClick={toggleQueue} loading={queue.isLoading}>
         My queue
       </Button>
-      {active ? (
+      {summary ? (
         <Typography variant="pi" textColor="neutral600" aria-live="polite">
-          {mine.length === 1 ? '1 document assigned to you' : `${mine.length} documents assigned to you`}
-          {mine.length > MAX_IDS ? ` (showing the first ${MAX_IDS})` : ''}
+          {summary}
         </Typography>
       ) : null}
     </Flex>

@@ -8,7 +8,7 @@ import { useWorkflowConfig } from '../hooks/useWorkflowConfig';
 import { useGetMyQueueQuery } from '../services/api';
 import { formatDate } from '../utils/format';
 import { humanize } from '../utils/labels';
-import { queueFilter } from './ListView';
+import { queueFilter, rememberQueueFilter } from './ListView';
 import { StateBadge } from './StateBadge';
 
 const editLink = (item: AssignedItem) => `/content-manager/collection-types/${item.uid}/${item.documentId}`;
@@ -97,7 +97,7 @@ export const MyQueueWidget = () => {
       </Table>
       <Box>
         {types.map((uid) => (
-          <DSLink key={uid} tag={Link} to={queueLink(uid, queue.data.filter((item) => item.uid === uid).map((item) => item.documentId))}>
+          <DSLink key={uid} tag={Link} onClick={() => rememberQueueFilter(uid)} to={queueLink(uid, queue.data.filter((item) => item.uid === uid).map((item) => item.documentId))}>
             {`All of my queue in ${typeName(uid)} →`}
           </DSLink>
         ))}

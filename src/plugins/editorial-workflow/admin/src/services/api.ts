@@ -19,6 +19,8 @@ import type {
   BulkTransitionResponse,
   CompareResult,
   DiffResponse,
+  DocumentsInStateQuery,
+  DocumentsInStateResponse,
   HistoryRecord,
   ListState,
   NoteRecord,
@@ -106,27 +108,13 @@ const workflowApi = adminApi
       }),
 
       /**
-       * Resolve or reopen a note (the server decides who may): `PATCH /notes/:id`.
-       * Strapi's fetch client has no PATCH, so this one request is sent with
-       * `fetch` and the session token Strapi's own store holds; nothing is
-       * stored or refreshed here (a lapsed session shows Strapi's message).
+       * Resolve or reopen a note (the server decides who may). `PUT /notes/:id`,
+       * the route's twin of `PATCH`: Strapi's admin fetch client sends get, post,
+       * put and delete only.
        */
       updateReviewNote: builder.mutation<NoteRecord, Doc & { id: number; resolved: boolean }>({
-        queryFn: async ({ id, resolved }, { getState }) => {
-          const token = (getState() as { admin_app?: { token?: string | null } }).admin_app?.token;
-          const backendURL = (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
-          const response = await fetch(`${backendURL}${BASE}/notes/${id}`, {
-            method: 'PATCH',
-            credentials: 'include',
-            headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-            body: JSON.stringify({ resolved }),
-          });
-          const body = (await response.json().catch(() => null)) as { data?: NoteRecord; error?: { name: string; message: string; details?: unknown } } | null;
-          if (!response.ok || !body?.data) {
-            return { error: { name: body?.error?.name ?? 'UnknownError', message: body?.error?.message ?? `The server answered ${response.status}; nothing was changed.`, status: response.status, details: body?.error?.details } };
-          }
-          return { data: body.data };
-        },
+        query: ({ id, resolved }) => ({ url: `${BASE}/notes/${id}`, method: 'PUT', data: { resolved } }),
+        transformResponse: unwrap<NoteRecord>,
         invalidatesTags: (_result, _error, doc) => [...docTags(doc)],
       }),
 
@@ -162,6 +150,12 @@ const workflowApi = adminApi
         providesTags: (_result, _error, { uid }) => [...listTags(uid)],
       }),
 
+      /** One page of the documents of a type in a workflow state, among those the user may read (the list's state filter). */
+      getDocumentsInState: builder.query<DocumentsInStateResponse, { uid: string } & DocumentsInStateQuery>({
+        query: ({ uid, ...params }) => ({ url: `${BASE}/documents/${encodeURIComponent(uid)}`, method: 'GET', config: { params } }),
+        providesTags: (_result, _error, { uid }) => [...listTags(uid)],
+      }),
+
       bulkTransition: builder.mutation<BulkTransitionResponse['data'], BulkTransitionRequest & { uid: string }>({
         query: ({ uid, ...data }) => ({ url: `${BASE}/bulk/${encodeURIComponent(uid)}/transitions`, method: 'POST', data }),
         transformResponse: unwrap<BulkTransitionResponse['data']>,
@@ -189,6 +183,7 @@ export const {
   useGetAssigneesQuery,
   useGetMyQueueQuery,
   useGetListStatesQuery,
+  useLazyGetDocumentsInStateQuery,
   useBulkTransitionMutation,
 } = workflowApi;
 

@@ -1,13 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { forbidden } from '../utils/errors';
-import { CONTENT_MANAGER_ACTIONS } from '../constants';
 import type { NotesService } from '../services/notes';
 import { getService } from '../utils/db';
+import { canReadDocument, unreadableError } from '../utils/document-access';
 import { validateNoteBody, validateResolveBody } from '../validation/notes';
-import { param, requireActor, type ControllerContext } from './request';
-
-type Ability = { can: (action: string, subject?: string) => boolean };
+import { abilityOf, param, requireActor, type ControllerContext } from './request';
 
 /** Review notes (admin routes): threaded via parentId; resolvable by the note's author, the story's assignee or an Editor. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -32,9 +29,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { resolved } = await validateResolveBody(ctx.request.body);
       const note = await notes().findById(id);
       if (!note) throw new errors.NotFoundError(`No review note ${id}.`);
-      const ability = (ctx.state as { userAbility?: Ability }).userAbility;
-      if (!ability?.can(CONTENT_MANAGER_ACTIONS.read, note.document.uid)) {
-        throw forbidden(`You cannot read ${note.document.uid} in the content manager.`);
+      // The note's story must be one the user may read (the rule of every route naming a document).
+      if (!(await canReadDocument(strapi, abilityOf(ctx), note.document.uid, note.document.documentId))) {
+        throw unreadableError(note.document.uid, note.document.documentId);
       }
       // Who may resolve or reopen (author, assignee, Editor) is the notes service's rule.
       ctx.body = { data: await notes().setResolved(id, resolved, actor) };

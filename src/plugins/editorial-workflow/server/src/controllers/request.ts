@@ -9,7 +9,7 @@ export type ControllerContext = RequestLike & {
   request: { body?: unknown };
   body: unknown;
   status: number;
-  state: RequestLike['state'] & { user?: { id?: number } };
+  state: RequestLike['state'] & { user?: { id?: number }; userAbility?: unknown };
 };
 
 export const requireActor = (ctx: ControllerContext): Actor => {
@@ -23,3 +23,6 @@ export const param = (ctx: ControllerContext, name: string): string => {
   if (!value) throw new errors.ValidationError(`Missing path parameter "${name}".`);
   return value;
 };
+
+/** The admin user's permissions (CASL ability), which the content manager's read checks take. */
+export const abilityOf = (ctx: ControllerContext): unknown => ctx.state.userAbility;

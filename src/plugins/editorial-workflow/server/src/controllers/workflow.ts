@@ -2,13 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS, ROLE_LABELS, STATE_META, STATES } from '../constants';
 import { TRANSITIONS } from '../state-machine';
 import type { HistoryService } from '../services/history';
+import type { StateListsService } from '../services/state-lists';
 import type { SettingsService } from '../services/settings';
 import type { VersionsService } from '../services/versions';
 import type { WorkflowService } from '../services/workflow';
 import { getService } from '../utils/db';
-import { validateAssignmentBody, validateStatesQuery, validateTransitionBody } from '../validation/transitions';
+import { readFilter, unreadableAmong } from '../utils/document-access';
+import { forbidden } from '../utils/errors';
+import { validateAssignmentBody, validateDocumentsInStateQuery, validateStatesQuery, validateTransitionBody } from '../validation/transitions';
 import { validateCompareQuery } from '../validation/versions';
-import { param, requireActor, type ControllerContext } from './request';
+import { abilityOf, param, requireActor, type ControllerContext } from './request';
 
 /** Admin routes (/editorial-workflow/...): what the admin panel's workflow UI calls. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -76,16 +79,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await workflow().assign(param(ctx, 'uid'), param(ctx, 'documentId'), body, actor) };
     },
 
+    /** The caller's queue: what is assigned to her and she may read (a role without read on a type sees none of it). */
     async assignedToMe(ctx: ControllerContext) {
       const actor = requireActor(ctx);
       const uid = typeof ctx.query.uid === 'string' && ctx.query.uid ? ctx.query.uid : undefined;
-      ctx.body = { data: actor.kind === 'admin' && actor.id ? await workflow().assignedTo(actor.id, uid) : [] };
+      const items = actor.kind === 'admin' && actor.id ? await workflow().assignedTo(actor.id, uid) : [];
+      const hidden = new Set<string>();
+      for (const type of new Set(items.map((item) => item.uid))) {
+        const ids = items.filter((item) => item.uid === type).map((item) => item.documentId);
+        for (const id of await unreadableAmong(strapi, abilityOf(ctx), type, ids)) hidden.add(`${type}|${id}`);
+      }
+      ctx.body = { data: items.filter((item) => !hidden.has(`${item.uid}|${item.documentId}`)) };
     },
 
+    /** States of the list's rows: documents the caller may not read are left out (no state, assignee or due date of them). */
     async states(ctx: ControllerContext) {
       const { uid, documentIds } = await validateStatesQuery(ctx.query);
       const ids = documentIds.split(',').map((id) => id.trim()).filter(Boolean).slice(0, 200);
-      ctx.body = { data: await workflow().statesOf(uid, ids) };
+      const hidden = await unreadableAmong(strapi, abilityOf(ctx), uid, ids);
+      ctx.body = { data: await workflow().statesOf(uid, ids.filter((id) => !hidden.has(id))) };
+    },
+
+    /** One page of the documents in a state, among those the caller may read (the list's workflow-state filter). */
+    async documentsInState(ctx: ControllerContext) {
+      const uid = param(ctx, 'uid');
+      const { state, page, pageSize } = await validateDocumentsInStateQuery(ctx.query);
+      const filter = readFilter(strapi, abilityOf(ctx), uid);
+      if (!filter) throw forbidden(`You cannot read ${uid} in the content manager.`);
+      const found = await getService<StateListsService>(strapi, 'stateLists').inState(uid, state, filter, page, pageSize);
+      ctx.body = { data: found.results, meta: { pagination: found.pagination } };
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type {
+  BulkDone,
   BulkOutcome,
   BulkPublishRefusalDetails,
   BulkTransitionRequest,
@@ -7,6 +8,7 @@ import type {
 } from '../../../shared/contracts/bulk';
 import { MESSAGES } from '../constants';
 import { getService } from '../utils/db';
+import { unreadableError } from '../utils/document-access';
 import { ConflictError, forbidden } from '../utils/errors';
 import type { Actor } from './actors';
 import type { CascadeService } from './cascade';
@@ -39,8 +41,12 @@ const codeOf = (error: unknown): string | null => {
 };
 
 export type BulkService = {
-  /** The plugin's bulk route: each document one transition (own transaction), each outcome reported. */
-  run(uid: string, request: BulkTransitionRequest, actor: Actor): Promise<BulkTransitionResponse['data']>;
+  /**
+   * The plugin's bulk route: each document one transition (own transaction), each
+   * outcome reported. `unreadable`: documents the caller may not read, refused
+   * (403 `not_readable`) before the workflow looks at them.
+   */
+  run(uid: string, request: BulkTransitionRequest, actor: Actor, unreadable?: ReadonlySet<string>): Promise<BulkTransitionResponse['data']>;
   /** The content-manager bulkPublish request being served, when it is one for `uid`. */
   contentManagerBulkPublish(uid: string): RequestLike | null;
   /**
@@ -87,12 +93,19 @@ export default ({ strapi }: { strapi: Core.Strapi }): BulkService => {
   };
 
   return {
-    async run(uid, request, actor) {
+    async run(uid, request, actor, unreadable = new Set()) {
       const results: BulkOutcome[] = [];
+      const input = { action: request.action, comment: request.comment ?? null, overrideReason: request.overrideReason ?? null };
       for (const documentId of request.documentIds) {
+        if (unreadable.has(documentId)) {
+          const refusal = unreadableError(uid, documentId);
+          results.push({ documentId, outcome: 'refused', status: 403, code: codeOf(refusal), message: refusal.message });
+          continue;
+        }
         try {
-          const result = await workflow().transition(uid, documentId, { action: request.action, comment: request.comment ?? null }, actor);
-          results.push({ documentId, outcome: 'done', state: result.status.state, version: result.status.version });
+          const result = await workflow().transition(uid, documentId, input, actor);
+          const overridden = (result.history.details?.override as { blockers?: BulkDone['overridden'] } | undefined)?.blockers;
+          results.push({ documentId, outcome: 'done', state: result.status.state, version: result.status.version, ...(overridden?.length ? { overridden } : {}) });
         } catch (error) {
           const status = statusOf(error);
           if (status >= 500) strapi.log.error(`[editorial-workflow] bulk ${request.action} of ${uid} ${documentId} failed: ${(error as Error).message}`);

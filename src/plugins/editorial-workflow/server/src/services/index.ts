@@ -13,6 +13,7 @@ import quotePolicy from './quote-policy';
 import roles from './roles';
 import scheduler from './scheduler';
 import settings from './settings';
+import stateLists from './state-lists';
 import tokenOwners from './token-owners';
 import versions from './versions';
 import workflow from './workflow';
@@ -36,4 +37,5 @@ export default {
   quotePolicy,
   embargo,
   bulk,
+  stateLists,
 };

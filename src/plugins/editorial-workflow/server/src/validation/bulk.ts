@@ -18,6 +18,13 @@ const bulkSchema = yup
       .max(BULK_MAX_DOCUMENTS)
       .test('distinct', '${path} must not repeat a documentId', (ids) => !ids || new Set(ids).size === ids.length),
     comment: yup.string().nullable().max(10000),
+    overrideReason: yup
+      .string()
+      .nullable()
+      .max(2000)
+      .test('publish-only', '${path} is only for the publish action', function publishOnly(value) {
+        return value === null || value === undefined || this.parent?.action === 'publish';
+      }),
   })
   .noUnknown();
 

@@ -1,5 +1,5 @@
 import { validateYupSchema, yup } from '@strapi/utils';
-import { ACTIONS, type Action } from '../constants';
+import { ACTIONS, STATES, type Action, type State } from '../constants';
 import { CORRECTION_KINDS, type CorrectionKind } from '../state-machine';
 import { REFUSE_UNKNOWN, isoDate } from './common';
 
@@ -61,3 +61,20 @@ const statesQuerySchema = yup.object({
 
 export const validateStatesQuery = (query: unknown): Promise<{ uid: string; documentIds: string }> =>
   validateYupSchema(statesQuerySchema, { strict: false, abortEarly: false })(query ?? {}) as Promise<{ uid: string; documentIds: string }>;
+
+export const DOCUMENTS_PAGE_SIZE = { default: 50, max: 200 } as const;
+
+const documentsInStateSchema = yup
+  .object({
+    state: yup
+      .string()
+      .required()
+      .oneOf([...STATES], '${path} must be one of: ' + STATES.join(', ')),
+    page: yup.number().integer().min(1).default(1),
+    pageSize: yup.number().integer().min(1).max(DOCUMENTS_PAGE_SIZE.max).default(DOCUMENTS_PAGE_SIZE.default),
+  })
+  .noUnknown();
+
+/** GET /documents/:uid?state=&page=&pageSize= (numbers arrive as strings: cast). */
+export const validateDocumentsInStateQuery = (query: unknown): Promise<{ state: State; page: number; pageSize: number }> =>
+  validateYupSchema(documentsInStateSchema, REFUSE_UNKNOWN)(query ?? {}) as Promise<{ state: State; page: number; pageSize: number }>;
