@@ -1,0 +1,130 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { UID } from '../domain/constants';
+import { currentSeq, newestSeqOf, nextSeq } from './content-version';
+import { documentKey } from './cache-tags';
+import { loadArticlePage } from './page-graph';
+
+/**
+ * The stored page graph (issue 14): one row per published article holding the
+ * graph `loadArticlePage` builds (unsanitised, with the FtM extras), keyed by
+ * documentId and looked up by slug.
+ *
+ * Written by the delivery document middleware (src/delivery/purge.ts) inside
+ * the transaction of every write that changes what a page shows — the
+ * article's own publication, correction, update and withdrawal, and any
+ * published edit of a document the page shows (the same lookup that drives
+ * purges). A withdrawn or deleted article has no row, so the slug route answers
+ * as before (410 with the notice, or 404). So a committed write and its rows
+ * are seen together on every instance, and a cold read is one indexed
+ * statement instead of the populate's twenty.
+ *
+ * Rows are never trusted past the read policy: an embargo still in force and a
+ * legal hold (the workflow's state table, checked in the same statement) make
+ * the row count as absent, and the read falls back to the full read-policy path.
+ */
+export const PAGE_TABLE = 'newsroom_page_graphs';
+
+const WORKFLOW_STATE_UID = 'plugin::editorial-workflow.workflow-state';
+
+export const ensurePageTable = async (knex: Knex): Promise<void> => {
+  if (await knex.schema.hasTable(PAGE_TABLE)) return;
+  await knex.schema.createTable(PAGE_TABLE, (table) => {
+    table.string('document_id', 255).primary();
+    table.string('slug', 255).notNullable();
+    table.text('graph', 'longtext').notNullable();
+    table.timestamp('written_at', { useTz: true }).notNullable();
+    table.index(['slug'], `${PAGE_TABLE}_slug_idx`);
+  });
+};
+
+type Page = Record<string, unknown>;
+
+const knexOf = (strapi: Core.Strapi): Knex => strapi.db.connection as unknown as Knex;
+
+const upsertPage = async (trx: Knex, page: Page): Promise<void> => {
+  await trx(PAGE_TABLE)
+    .insert({ document_id: page.documentId, slug: page.slug, graph: JSON.stringify(page), written_at: new Date() })
+    .onConflict('document_id')
+    .merge();
+};
+
+/**
+ * Rewrite (or remove) the rows of these articles from their published version.
+ * Call inside the write's transaction (`trx`): the graph is read through the
+ * document service, which joins it.
+ */
+export const rewriteStoredPages = async (strapi: Core.Strapi, trx: Knex, articleIds: readonly string[]): Promise<void> => {
+  for (const documentId of new Set(articleIds)) {
+    const page = await loadArticlePage(strapi, { documentId }, 'published');
+    if (page) await upsertPage(trx, page);
+    else await trx(PAGE_TABLE).where({ document_id: documentId }).del();
+  }
+};
+
+/** `AND NOT EXISTS (legal hold on this article)`, when the workflow plugin's table exists. */
+const notHeld = (strapi: Core.Strapi): { sql: string; bindings: unknown[] } => {
+  if (!strapi.contentTypes[WORKFLOW_STATE_UID as keyof typeof strapi.contentTypes]) return { sql: '', bindings: [] };
+  const meta = strapi.db.metadata.get(WORKFLOW_STATE_UID) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
+  const column = (name: string) => meta.attributes[name]?.columnName ?? name;
+  const held = strapi.db.dialect.client === 'postgres' ? true : 1;
+  return {
+    sql: ` AND NOT EXISTS (SELECT 1 FROM ${meta.tableName} w WHERE w.${column('targetUid')} = ? AND w.${column('targetDocumentId')} = p.document_id AND w.${column('legalHold')} = ?)`,
+    bindings: [UID.article, held],
+  };
+};
+
+const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : (result?.rows ?? []));
+
+/** The stored graph for a slug unless held (one indexed statement), or undefined when there is no usable row. */
+const storedRow = async (strapi: Core.Strapi, slug: string): Promise<Page | undefined> => {
+  const held = notHeld(strapi);
+  const result = await knexOf(strapi).raw(`SELECT p.graph FROM ${PAGE_TABLE} p WHERE p.slug = ?${held.sql} LIMIT 1`, [slug, ...held.bindings]);
+  const row = rowsOf(result)[0] as { graph: string } | undefined;
+  return row ? (JSON.parse(row.graph) as Page) : undefined;
+};
+
+const embargoed = (page: Page, now: Date): boolean =>
+  typeof page.embargoedUntil === 'string' && new Date(page.embargoedUntil).getTime() > now.getTime();
+
+/**
+ * Store a graph built by a reader for an article that had no row (a database
+ * published before the stored graph existed). Under the writers' lock (the
+ * content-version counter row) and only if no write touched the article since
+ * `notedSeq`: a reader must never put back a version a withdrawal removed.
+ */
+const storeFallback = async (strapi: Core.Strapi, page: Page, notedSeq: number): Promise<void> => {
+  if (strapi.db.inTransaction()) return;
+  try {
+    await strapi.db.transaction(async ({ trx }) => {
+      const knex = trx as unknown as Knex;
+      await nextSeq(knex);
+      if ((await newestSeqOf(knex, [documentKey(UID.article, String(page.documentId))])) > notedSeq) return;
+      await upsertPage(knex, page);
+    });
+  } catch (error) {
+    strapi.log.warn(`[delivery] could not store the page graph of ${String(page.documentId)}: ${(error as Error).message}`);
+  }
+};
+
+/**
+ * The page graph the public may read for a slug — published, past any
+ * embargo, not held — or null. From the stored row when there is one; else
+ * built by the read-policy path (and stored for the next read).
+ */
+export const deliverablePage = async (strapi: Core.Strapi, slug: string, now: Date = new Date()): Promise<Page | null> => {
+  const stored = await storedRow(strapi, slug);
+  if (stored) return embargoed(stored, now) ? null : stored;
+  const notedSeq = await currentSeq(knexOf(strapi));
+  const built = await loadArticlePage(strapi, { slug }, 'deliverable', now);
+  if (!built) return null;
+  const page = JSON.parse(JSON.stringify(built)) as Page;
+  await storeFallback(strapi, page, notedSeq);
+  return page;
+};
+
+/** The stored row of an article, parsed (tests and diagnostics). */
+export const storedPageOf = async (knex: Knex, documentId: string): Promise<Page | null> => {
+  const row = (await knex(PAGE_TABLE).where({ document_id: documentId }).first('graph')) as { graph: string } | undefined;
+  return row ? (JSON.parse(row.graph) as Page) : null;
+};
