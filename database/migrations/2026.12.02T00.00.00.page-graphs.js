@@ -17,8 +17,14 @@ module.exports = {
       table.string('document_id', 255).primary();
       table.string('slug', 255).notNullable();
       table.text('graph', 'longtext').notNullable();
+      table.string('section', 255);
+      table.bigInteger('published_ms').notNullable().defaultTo(0);
+      table.bigInteger('embargo_ms');
+      table.text('summary').notNullable().defaultTo('{}');
       table.timestamp('written_at', { useTz: true }).notNullable();
       table.index(['slug'], `${TABLE}_slug_idx`);
+      table.index(['section', 'published_ms'], `${TABLE}_section_idx`);
+      table.index(['published_ms'], `${TABLE}_published_idx`);
     });
   },
 

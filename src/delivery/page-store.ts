@@ -4,6 +4,7 @@ import { UID } from '../domain/constants';
 import { currentSeq, newestSeqOf, nextSeq } from './content-version';
 import { documentKey } from './cache-tags';
 import { loadArticlePage } from './page-graph';
+import { modificationDate, publicationDate } from './types';
 
 /**
  * The stored page graph (issue 14): one row per published article holding the
@@ -33,8 +34,15 @@ export const ensurePageTable = async (knex: Knex): Promise<void> => {
     table.string('document_id', 255).primary();
     table.string('slug', 255).notNullable();
     table.text('graph', 'longtext').notNullable();
+    // For lists (src/delivery/front-list.ts): section, newest-first key and embargo as epoch ms, the list item.
+    table.string('section', 255);
+    table.bigInteger('published_ms').notNullable().defaultTo(0);
+    table.bigInteger('embargo_ms');
+    table.text('summary').notNullable().defaultTo('{}');
     table.timestamp('written_at', { useTz: true }).notNullable();
     table.index(['slug'], `${PAGE_TABLE}_slug_idx`);
+    table.index(['section', 'published_ms'], `${PAGE_TABLE}_section_idx`);
+    table.index(['published_ms'], `${PAGE_TABLE}_published_idx`);
   });
 };
 
@@ -42,9 +50,42 @@ type Page = Record<string, unknown>;
 
 const knexOf = (strapi: Core.Strapi): Knex => strapi.db.connection as unknown as Knex;
 
+/** Epoch ms of an ISO date, or null. */
+const msOf = (value: unknown): number | null => {
+  const ms = typeof value === 'string' ? new Date(value).getTime() : NaN;
+  return Number.isFinite(ms) ? ms : null;
+};
+
+/** What a list (a front) shows of an article: no body, no quotes. */
+export const summaryOf = (page: Page): Record<string, unknown> => {
+  const image = (page.leadImage as { image?: Record<string, unknown> | null } | null | undefined)?.image;
+  return {
+    documentId: page.documentId,
+    headline: page.headline,
+    slug: page.slug,
+    uri: page.uri ?? null,
+    standfirst: page.standfirst ?? null,
+    section: page.section ?? null,
+    byline: page.byline ?? null,
+    language: page.language ?? null,
+    datePublished: publicationDate(page as never),
+    dateModified: modificationDate(page as never),
+    leadImage: image ? { url: image.url ?? null, alternativeText: image.alternativeText ?? null, width: image.width ?? null, height: image.height ?? null } : null,
+  };
+};
+
 const upsertPage = async (trx: Knex, page: Page): Promise<void> => {
   await trx(PAGE_TABLE)
-    .insert({ document_id: page.documentId, slug: page.slug, graph: JSON.stringify(page), written_at: new Date() })
+    .insert({
+      document_id: page.documentId,
+      slug: page.slug,
+      graph: JSON.stringify(page),
+      section: page.section ?? null,
+      published_ms: msOf(publicationDate(page as never)) ?? 0,
+      embargo_ms: msOf(page.embargoedUntil),
+      summary: JSON.stringify(summaryOf(page)),
+      written_at: new Date(),
+    })
     .onConflict('document_id')
     .merge();
 };
@@ -62,8 +103,8 @@ export const rewriteStoredPages = async (strapi: Core.Strapi, trx: Knex, article
   }
 };
 
-/** `AND NOT EXISTS (legal hold on this article)`, when the workflow plugin's table exists. */
-const notHeld = (strapi: Core.Strapi): { sql: string; bindings: unknown[] } => {
+/** `AND NOT EXISTS (legal hold on the article of row p)`, when the workflow plugin's table exists. */
+export const notHeld = (strapi: Core.Strapi): { sql: string; bindings: unknown[] } => {
   if (!strapi.contentTypes[WORKFLOW_STATE_UID as keyof typeof strapi.contentTypes]) return { sql: '', bindings: [] };
   const meta = strapi.db.metadata.get(WORKFLOW_STATE_UID) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
   const column = (name: string) => meta.attributes[name]?.columnName ?? name;
@@ -74,7 +115,7 @@ const notHeld = (strapi: Core.Strapi): { sql: string; bindings: unknown[] } => {
   };
 };
 
-const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : (result?.rows ?? []));
+export const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : (result?.rows ?? []));
 
 /** The stored graph for a slug unless held (one indexed statement), or undefined when there is no usable row. */
 const storedRow = async (strapi: Core.Strapi, slug: string): Promise<Page | undefined> => {
@@ -127,4 +168,26 @@ export const deliverablePage = async (strapi: Core.Strapi, slug: string, now: Da
 export const storedPageOf = async (knex: Knex, documentId: string): Promise<Page | null> => {
   const row = (await knex(PAGE_TABLE).where({ document_id: documentId }).first('graph')) as { graph: string } | undefined;
   return row ? (JSON.parse(row.graph) as Page) : null;
+};
+
+/**
+ * Rows for published articles that have none (a database published before
+ * the stored graph existed): fronts list stored rows only. Each row is written
+ * under the writers' lock, like a publication. Runs at bootstrap; a no-op once done.
+ */
+export const backfillStoredPages = async (strapi: Core.Strapi): Promise<number> => {
+  const knex = knexOf(strapi);
+  const { tableName } = strapi.db.metadata.get(UID.article) as unknown as { tableName: string };
+  const missing = (await knex(tableName)
+    .whereNotNull('published_at')
+    .whereNotIn('document_id', knex(PAGE_TABLE).select('document_id'))
+    .distinct('document_id')) as Array<{ document_id: string }>;
+  for (const { document_id: documentId } of missing) {
+    await strapi.db.transaction(async ({ trx }) => {
+      await nextSeq(trx as unknown as Knex);
+      await rewriteStoredPages(strapi, trx as unknown as Knex, [documentId]);
+    });
+  }
+  if (missing.length) strapi.log.info(`[delivery] stored the page graph of ${missing.length} published article(s)`);
+  return missing.length;
 };

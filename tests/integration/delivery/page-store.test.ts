@@ -211,3 +211,63 @@ describe('reads from the stored graph', () => {
     expect(gql.body.data?.articleBySlug ?? null).toBeNull();
   });
 });
+
+describe('the front list from stored summaries', () => {
+  const front = (query: string, headers: Record<string, string> = {}) => {
+    const req = app.http().get(`/api/fronts/articles${query}`);
+    for (const [name, value] of Object.entries(headers)) req.set(name, value);
+    return req;
+  };
+
+  it('lists a section newest first by datePublished, summaries only, cold in at most 6 statements, with ETag/304 and cache tags', async () => {
+    const newer = await createArticleGraph(app.strapi, { datePublished: '2025-06-01T10:00:00.000Z' });
+    const embargoed = await createArticleGraph(app.strapi, { datePublished: '2025-07-01T10:00:00.000Z', embargoedUntil: '2999-01-01T00:00:00.000Z' });
+    await front('?section=World'); // warm the process
+    responseCacheOf(app.strapi).clear();
+    let res: any;
+    const statements = await statementsOf(async () => {
+      res = await front('?section=World&limit=50');
+    });
+    expect(res.status).toBe(200);
+    expect(statements.length).toBeLessThanOrEqual(6);
+    const ids = res.body.data.map((item: any) => item.documentId);
+    expect(ids.indexOf(newer.article.documentId)).toBeLessThan(ids.indexOf(g.article.documentId));
+    expect(ids).not.toContain(embargoed.article.documentId);
+    expect(res.body.data.every((item: any) => item.section === 'World')).toBe(true);
+    const dates = res.body.data.map((item: any) => new Date(item.datePublished).getTime());
+    expect(dates).toEqual([...dates].sort((x: number, y: number) => y - x));
+    expect(res.body.data[0]).not.toHaveProperty('body');
+    expect(res.body.data[0]).not.toHaveProperty('quotes');
+    expect(res.headers['cache-tag'].split(',')).toEqual(expect.arrayContaining(['list:article', `article:${newer.article.documentId}`]));
+
+    const etag = res.headers.etag;
+    expect(etag).toMatch(/^"/);
+    const again = await front('?section=World&limit=50', { 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.headers['x-delivery-cache']).toBe('HIT');
+
+    expect((await front('?section=Nowhere')).body.data).toEqual([]);
+  });
+
+  it('follows a publication at once (list:article is stamped in its transaction)', async () => {
+    const before = await front('?section=World');
+    const newest = await createArticleGraph(app.strapi, { datePublished: '2026-01-01T10:00:00.000Z' });
+    const after = await front('?section=World', { 'If-None-Match': before.headers.etag });
+    expect(after.status).toBe(200);
+    expect(after.body.data[0].documentId).toBe(newest.article.documentId);
+  });
+
+  it('refuses a bad limit or section with 400 naming the parameter', async () => {
+    for (const [query, path] of [
+      ['?limit=0', 'limit'],
+      ['?limit=101', 'limit'],
+      ['?limit=abc', 'limit'],
+      ['?section=', 'section'],
+      ['?section[a]=b', 'section'],
+    ]) {
+      const res = await front(query);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors[0].path).toEqual([path]);
+    }
+  });
+});
