@@ -117,16 +117,30 @@ export const notHeld = (strapi: Core.Strapi): { sql: string; bindings: unknown[]
 
 export const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : (result?.rows ?? []));
 
-/** The stored graph for a slug unless held (one indexed statement), or undefined when there is no usable row. */
-const storedRow = async (strapi: Core.Strapi, slug: string): Promise<Page | undefined> => {
+/**
+ * The stored graph for a slug unless held, with the embargo of the live
+ * published row — one statement. The embargo and the existence of a published
+ * version are read from the article table itself, not from the graph: a
+ * security property must not depend on every writer having rewritten the row.
+ */
+const storedRow = async (strapi: Core.Strapi, slug: string): Promise<{ page: Page; embargoedUntil: unknown } | undefined> => {
   const held = notHeld(strapi);
-  const result = await knexOf(strapi).raw(`SELECT p.graph FROM ${PAGE_TABLE} p WHERE p.slug = ?${held.sql} LIMIT 1`, [slug, ...held.bindings]);
-  const row = rowsOf(result)[0] as { graph: string } | undefined;
-  return row ? (JSON.parse(row.graph) as Page) : undefined;
+  const { tableName } = strapi.db.metadata.get(UID.article) as unknown as { tableName: string };
+  const result = await knexOf(strapi).raw(
+    `SELECT p.graph, a.embargoed_until FROM ${PAGE_TABLE} p
+     JOIN ${tableName} a ON a.document_id = p.document_id AND a.published_at IS NOT NULL
+     WHERE p.slug = ?${held.sql} LIMIT 1`,
+    [slug, ...held.bindings],
+  );
+  const row = rowsOf(result)[0] as { graph: string; embargoed_until: unknown } | undefined;
+  return row ? { page: JSON.parse(row.graph) as Page, embargoedUntil: row.embargoed_until } : undefined;
 };
 
-const embargoed = (page: Page, now: Date): boolean =>
-  typeof page.embargoedUntil === 'string' && new Date(page.embargoedUntil).getTime() > now.getTime();
+const embargoed = (until: unknown, now: Date): boolean => {
+  if (until === null || until === undefined) return false;
+  const ms = new Date(until as string | number | Date).getTime();
+  return Number.isFinite(ms) && ms > now.getTime();
+};
 
 /**
  * Store a graph built by a reader for an article that had no row (a database
@@ -155,7 +169,7 @@ const storeFallback = async (strapi: Core.Strapi, page: Page, notedSeq: number):
  */
 export const deliverablePage = async (strapi: Core.Strapi, slug: string, now: Date = new Date()): Promise<Page | null> => {
   const stored = await storedRow(strapi, slug);
-  if (stored) return embargoed(stored, now) ? null : stored;
+  if (stored) return embargoed(stored.embargoedUntil, now) ? null : stored.page;
   const notedSeq = await currentSeq(knexOf(strapi));
   const built = await loadArticlePage(strapi, { slug }, 'deliverable', now);
   if (!built) return null;
