@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { notHeld, PAGE_TABLE, rowsOf } from './page-store';
+import { UID } from '../domain/constants';
+import { embargoed, notHeld, PAGE_TABLE, rowsOf } from './page-store';
 
 /**
  * The article list for fronts: newest first by the editorial publication date,
@@ -18,17 +19,25 @@ export type FrontItem = Record<string, unknown> & { documentId: string };
 
 export const frontSummaries = async (strapi: Core.Strapi, query: FrontQuery, now: Date = new Date()): Promise<FrontItem[]> => {
   const held = notHeld(strapi);
+  const { tableName } = strapi.db.metadata.get(UID.article) as unknown as { tableName: string };
   const conditions = ['(p.embargo_ms IS NULL OR p.embargo_ms <= ?)'];
   const bindings: unknown[] = [now.getTime()];
   if (query.section !== null) {
     conditions.push('p.section = ?');
     bindings.push(query.section);
   }
+  // The live published row is joined, as for the page (src/delivery/page-store.ts): its embargo is checked
+  // too, so a row whose article was embargoed or unpublished behind the writers' back is left out.
   const result = await (strapi.db.connection as unknown as Knex).raw(
-    `SELECT p.summary FROM ${PAGE_TABLE} p WHERE ${conditions.join(' AND ')}${held.sql} ORDER BY p.published_ms DESC, p.document_id DESC LIMIT ?`,
+    `SELECT p.summary, a.embargoed_until FROM ${PAGE_TABLE} p
+     JOIN ${tableName} a ON a.document_id = p.document_id AND a.published_at IS NOT NULL
+     WHERE ${conditions.join(' AND ')}${held.sql}
+     ORDER BY p.published_ms DESC, p.document_id DESC LIMIT ?`,
     [...bindings, ...held.bindings, query.limit],
   );
-  return rowsOf(result).map((row: { summary: string }) => JSON.parse(row.summary) as FrontItem);
+  return rowsOf(result)
+    .filter((row: { embargoed_until: unknown }) => !embargoed(row.embargoed_until, now))
+    .map((row: { summary: string }) => JSON.parse(row.summary) as FrontItem);
 };
 
 type QueryError = { path: string[]; message: string };

@@ -136,7 +136,8 @@ const storedRow = async (strapi: Core.Strapi, slug: string): Promise<{ page: Pag
   return row ? { page: JSON.parse(row.graph) as Page, embargoedUntil: row.embargoed_until } : undefined;
 };
 
-const embargoed = (until: unknown, now: Date): boolean => {
+/** An embargo date (ISO string, epoch ms or Date, as each database returns it) still in force at `now`. */
+export const embargoed = (until: unknown, now: Date): boolean => {
   if (until === null || until === undefined) return false;
   const ms = new Date(until as string | number | Date).getTime();
   return Number.isFinite(ms) && ms > now.getTime();
