@@ -222,6 +222,8 @@ const routes = (corpus, populate) => {
     coldSlugs: slugs.map((a) => ({ path: slugPath(a.slug) })),
     stock: slugs.map((a) => ({ path: `/api/articles/${a.documentId}?${stockQuery}` })),
     list: [{ path: `/api/articles?${listQuery}` }],
+    // The fronts' list from the stored page summaries (src/delivery/front-list.ts).
+    front: [{ path: '/api/fronts/articles?limit=25' }],
     graphql: slugs.map((a) => graphql(a.slug)),
     sanctionsBig: [{ path: sanctionsOf(corpus.organizations['bench-megacorp']) }],
     orgSanctionsBig: [{ path: `/api/organizations/${corpus.organizations['bench-megacorp']}/sanctions?page=1&pageSize=25` }],
@@ -271,18 +273,21 @@ const benchScale = async ({ scale, dbFile, corpus, state }) => {
       rows.push(state.ceiling);
     }
     rows.push((await scenario({ name: 'S1 slug, cache warm (same slug)', scale, server, requests: [r.warmSlug] })).row);
+    rows.push((await scenario({ name: 'S3 front list of 25, stored summaries, cache warm', scale, server, requests: r.front })).row);
     notes.warmHwmMb = memoryOf(server.pid).hwmMb;
   } finally {
     await server.stop();
   }
 
-  // --- cache off: everything that must hit the database
+  // --- cache off, on a freshly started app: everything that must hit the database. The slug
+  // route and GraphQL read the stored page graph, so this is also "S1 cold after a restart".
   server = await startServer(APP_SERVER, [], appEnv(dbFile, CONFIG.cacheOffEnv), { label: `app ${scale} cache off` });
   log(`app (${scale}, response cache off: ${JSON.stringify(CONFIG.cacheOffEnv)}) pid ${server.pid}`);
   try {
     rows.push((await scenario({ name: 'S1 slug, cache cold (round-robin slugs)', scale, server, requests: r.coldSlugs })).row);
     rows.push((await scenario({ name: 'S2 stock findOne + nested populate', scale, server, requests: r.stock })).row);
     rows.push((await scenario({ name: 'S3 list of 25, field-limited populate', scale, server, requests: r.list })).row);
+    rows.push((await scenario({ name: 'S3 front list of 25, stored summaries, cache cold', scale, server, requests: r.front })).row);
     rows.push((await scenario({ name: 'S4 GraphQL articleBySlug', scale, server, requests: r.graphql, check: graphqlCheck })).row);
     rows.push((await scenario({ name: `S5 org sanctions route, 25 of ${CONFIG.megacorpRecords}`, scale, server, requests: r.orgSanctionsBig })).row);
     rows.push((await scenario({ name: `S5 org sanctions route, 25 of ${CONFIG.smallcorpRecords}`, scale, server, requests: r.orgSanctionsSmall })).row);
@@ -297,6 +302,7 @@ const benchScale = async ({ scale, dbFile, corpus, state }) => {
         'S1 slug (cold)': await capture(server, r.coldSlugs[0]),
         'S2 stock findOne': await capture(server, r.stock[0]),
         'S3 list': await capture(server, r.list[0]),
+        'S3 front list': await capture(server, r.front[0]),
         'S4 GraphQL': await capture(server, r.graphql[0]),
         'S5 org sanctions route': await capture(server, r.orgSanctionsBig[0]),
         'S5 stock sanction-records filter': await capture(server, r.sanctionsBig[0]),

@@ -30,6 +30,14 @@ const targets = (rows, notes) => {
     const cold = find(rows, 'S1 slug, cache cold', scale);
     if (warm) out.push([`S1 warm ≥ 10 % of C0 (${scale})`, pct(warm.ratioToCeiling), verdict(warm.ratioToCeiling >= 0.1)]);
     if (cold) out.push([`S1 cold ≥ 1× S2 (${scale})`, `${fmt(cold.ratioToStock, 2)}×`, verdict(cold.ratioToStock >= 1)]);
+    // Issue 14: the stored page graph and the fronts' list.
+    const gql = find(rows, 'S4 GraphQL', scale);
+    const frontCold = find(rows, 'S3 front list of 25, stored summaries, cache cold', scale);
+    const frontWarm = find(rows, 'S3 front list of 25, stored summaries, cache warm', scale);
+    if (cold) out.push([`S1 cold ≥ 10× S2 and ≤ 3 SQL (${scale})`, `${fmt(cold.ratioToStock, 2)}×, ${fmt(cold.sqlPerRequest)} SQL`, verdict(cold.ratioToStock >= 10 && cold.sqlPerRequest <= 3)]);
+    if (gql && cold) out.push([`S4 GraphQL ≥ S1 cold req/s and ≤ 3 SQL (${scale})`, `${fmt(gql.rps)} vs ${fmt(cold.rps)} req/s, ${fmt(gql.sqlPerRequest)} SQL`, verdict(gql.rps >= cold.rps && gql.sqlPerRequest <= 3)]);
+    if (frontCold) out.push([`S3 front list cold ≤ 6 SQL (${scale})`, `${fmt(frontCold.sqlPerRequest)} SQL`, verdict(frontCold.sqlPerRequest <= 6)]);
+    if (frontWarm) out.push([`S3 front list warm ≥ 10 % of C0 (${scale})`, pct(frontWarm.ratioToCeiling), verdict(frontWarm.ratioToCeiling >= 0.1)]);
   }
   const quoteSql = Object.values(notes.scales ?? {}).flatMap((scale) => scale.quoteSql ?? []);
   if (quoteSql.length) {

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { isNewsroomUid } from './cache-tags';
 import { ensureChangeTable } from './change-log';
 import { ensureVersionTable } from './content-version';
+import { backfillStoredPages, ensurePageTable } from './page-store';
 import { deliveryInvalidation, markChanged, PURGE_EVENT } from './purge';
 import { registerMediaPurge } from './media-purge';
 import { publicationDatesMiddleware } from './publication-dates';
@@ -46,13 +47,16 @@ export const registerDelivery = (strapi: Core.Strapi): void => {
 };
 
 /**
- * Call from src/index.ts `bootstrap`: ensures the content-version table (the
- * migration creates it too), lets webhooks subscribe to `delivery.purge`, and
+ * Call from src/index.ts `bootstrap`: ensures the content-version, change-log
+ * and stored page graph tables (migrations create them too), stores the page
+ * graph of published articles that have none (an upgraded database), lets webhooks subscribe to `delivery.purge`, and
  * grants the Public role the delivery routes (only missing grants are added).
  */
 export const bootstrapDelivery = async (strapi: Core.Strapi): Promise<void> => {
   await ensureVersionTable(strapi.db.connection as unknown as Knex);
   await ensureChangeTable(strapi.db.connection as unknown as Knex);
+  await ensurePageTable(strapi.db.connection as unknown as Knex);
+  await backfillStoredPages(strapi);
   strapi.get('webhookStore').addAllowedEvent('DELIVERY_PURGE', PURGE_EVENT);
 
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });

@@ -243,6 +243,32 @@ export const openApiDocument = (serverUrl: string) => ({
         responses: { '200': ok('A page of articles', { 'application/json': { schema: ref('ArticleListResponse') } }), '304': { description: 'Not modified' }, '400': errorResponse('Bad query (e.g. ?format=)') },
       },
     },
+    '/api/fronts/articles': {
+      get: {
+        operationId: 'frontArticles',
+        summary: 'The list a front shows: newest first by datePublished, from the stored page summaries',
+        parameters: [
+          { name: 'section', in: 'query', required: false, schema: { type: 'string', minLength: 1, maxLength: 255 }, description: 'Only this section (exact).' },
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 } },
+        ],
+        responses: {
+          '200': ok('Article summaries', {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['data', 'meta'],
+                properties: {
+                  data: arrayOf({ type: 'object', required: ['documentId', 'headline', 'slug'], properties: { documentId: str, headline: str, slug: str } }),
+                  meta: { type: 'object' },
+                },
+              },
+            },
+          }),
+          '304': { description: 'Not modified' },
+          '400': errorResponse('Bad section or limit'),
+        },
+      },
+    },
     '/api/feeds/articles.rss': { get: { operationId: 'feedRss', parameters: [section], responses: { '200': ok('RSS 2.0', { 'application/rss+xml': xml }), '400': errorResponse('Bad section') } } },
     '/api/feeds/articles.atom': { get: { operationId: 'feedAtom', parameters: [section], responses: { '200': ok('Atom 1.0', { 'application/atom+xml': xml }), '400': errorResponse('Bad section') } } },
     '/api/feeds/articles.json': { get: { operationId: 'feedJson', parameters: [section], responses: { '200': ok('JSON Feed 1.1', { 'application/feed+json': { schema: ref('JsonFeed') } }), '400': errorResponse('Bad section') } } },

@@ -3,9 +3,9 @@ import { ARTICLE_FIELDS, ARTICLE_PAGE_POPULATE } from '../domain/article-preset'
 import { UID } from '../domain/constants';
 
 /**
- * THE place the article page graph is read (slug route, GraphQL, ninjs change
- * feed, preview): one field-limited populate. When the graph is stored at
- * publication (issue 14), this is the one function to switch to the stored row.
+ * THE place the article page graph is built (one field-limited populate): for
+ * the stored page graph (src/delivery/page-store.ts, which the slug route and
+ * GraphQL read), the ninjs change feed and preview.
  */
 
 /** What FollowTheMoney needs of a sanctioned organization beyond the page preset (aliases, LEI). */
@@ -33,13 +33,15 @@ export type PageSelector = { slug: string } | { documentId: string };
 
 /**
  * The page graph (unsanitised: callers sanitise for their audience) of the
- * published version past any embargo (`deliverable`), or of the draft
- * (`draft`, for preview only — never without a valid preview token).
+ * published version past any embargo (`deliverable`), of the published version
+ * whatever its embargo (`published`, for the stored graph, which keeps the
+ * embargo date and is checked on read), or of the draft (`draft`, for preview
+ * only — never without a valid preview token).
  */
 export const loadArticlePage = async (
   strapi: Core.Strapi,
   selector: PageSelector,
-  version: 'deliverable' | 'draft',
+  version: 'deliverable' | 'published' | 'draft',
   now: Date = new Date(),
 ): Promise<Record<string, unknown> | null> => {
   const match = 'slug' in selector ? { slug: selector.slug } : { documentId: selector.documentId };

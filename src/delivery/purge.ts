@@ -6,6 +6,7 @@ import { documentKey, isNewsroomUid, listKey } from './cache-tags';
 import { recordChange, type ChangeAction } from './change-log';
 import { nextSeq, stampKeys } from './content-version';
 import { articlesShowing, publishedNeighbors } from './graph';
+import { rewriteStoredPages } from './page-store';
 import { pagesOf, type PageRef } from './page-urls';
 
 export const PURGE_EVENT = 'delivery.purge';
@@ -125,9 +126,10 @@ const changeAction = (action: string, hadPublished: boolean): ChangeAction | nul
  * content of a newsroom type, inside the write's own transaction, takes the
  * next content version, stamps the keys of the written document, of the
  * documents whose published links to it changed, of the articles that show it
- * and of the lists; records article publications and withdrawals in the change
- * log (the ninjs change feed); after commit, emits ONE `delivery.purge` for the
- * whole transaction. Draft-only saves change no published read and are left alone.
+ * and of the lists; rewrites the stored page graph of those articles
+ * (src/delivery/page-store.ts); records article publications and withdrawals
+ * in the change log (the ninjs change feed); after commit, emits ONE
+ * `delivery.purge` for the whole transaction. Draft-only saves change no published read and are left alone.
  */
 export const deliveryInvalidation = (strapi: Core.Strapi): DocumentMiddleware => async (ctx, next) => {
   if (!isNewsroomUid(ctx.uid) || !affectsPublished(ctx.action, ctx.params)) return next();
@@ -145,6 +147,7 @@ export const deliveryInvalidation = (strapi: Core.Strapi): DocumentMiddleware =>
     const after = await snapshot(strapi, uid, documentId);
     const { keys, articles } = changedKeys(uid, documentId, before, after);
     await stampKeys(trx as unknown as Knex, keys, seq);
+    await rewriteStoredPages(strapi, trx as unknown as Knex, articles);
     const logged = uid === UID.article ? changeAction(ctx.action, hadPublished) : null;
     if (logged) await recordChange(trx as unknown as Knex, { uid, documentId, action: logged });
     await queuePurge(strapi, trx as object, onCommit, { uid, documentId, action: ctx.action }, keys, articles);
@@ -171,6 +174,7 @@ export const markChanged = async (
     const { keys, articles } = changedKeys(uid, documentId, now, now);
     const all = [...new Set([...keys, ...now.neighbors])];
     await stampKeys(trx as unknown as Knex, all, seq);
+    await rewriteStoredPages(strapi, trx as unknown as Knex, articles);
     await queuePurge(strapi, trx as object, onCommit, { uid, documentId, action }, all, articles);
     return { keys: all, articles };
   });

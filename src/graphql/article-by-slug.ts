@@ -1,35 +1,166 @@
 import type { Core } from '@strapi/strapi';
 import { GraphQLError } from 'graphql';
 import { UID } from '../domain/constants';
-import { embargoLifted } from '../delivery/page-graph';
+import { deliverablePage } from '../delivery/page-store';
 import { withdrawalOf } from '../delivery/workflow-adapter';
 
 /**
- * `articleBySlug(slug)` — the GraphQL twin of GET /api/articles/slug/:slug.
- * It returns the standard `Article` type, so nested quotes, speakers and
- * sanction records resolve through Strapi's own (published-only) resolvers.
- * Not published (or still embargoed): null, the REST route's 404. Withdrawn:
- * an error with `extensions.code: "GONE"` and the notice, the REST route's 410.
+ * `articleBySlug(slug)` — the GraphQL twin of GET /api/articles/slug/:slug,
+ * resolved from the same stored page graph (src/delivery/page-store.ts): one
+ * indexed read, then every nested field is a property of that one object (no
+ * relation resolvers, no N+1). The types mirror the page preset
+ * (src/domain/article-preset.ts) with non-null list items. Not published (or
+ * still embargoed, or held): null, the REST route's 404. Withdrawn: an error
+ * with `extensions.code: "GONE"` and the notice, the REST route's 410.
+ *
+ * The list fields accept `sort`, `status` and `pagination` for queries written
+ * against the former `Article` return type, and ignore them: the page graph is
+ * always the published version, quotes in their position order.
  */
+const ORG = `documentId: ID!
+  name: String!
+  slug: String
+  orgType: String
+  country: String
+  wikidataId: String
+  website: String`;
+
+const LIST_ARGS = '(sort: [String], status: PublicationStatus, pagination: PaginationArg)';
+
+export const ARTICLE_PAGE_TYPE_DEFS = `
+  type PageOrganization {
+    ${ORG}
+  }
+
+  type PagePerson {
+    documentId: ID!
+    name: String!
+    slug: String
+    jobTitle: String
+    expertType: String
+    nationality: String
+    wikidataId: String
+    sameAs: JSON
+    affiliation: PageOrganization
+  }
+
+  type PageQuote {
+    documentId: ID!
+    text: String!
+    quoteType: String
+    speakerDescription: String
+    speakerTitleAtTime: String
+    cue: String
+    position: Int
+    context: String
+    verificationStatus: String
+    speaker: PagePerson
+    speakerOrganization: PageOrganization
+  }
+
+  type PageSanctionRecord {
+    documentId: ID!
+    authorityCountry: String
+    program: String
+    measureType: String
+    listingStatus: String
+    startDate: String
+    endDate: String
+    listingDate: String
+    reason: String
+    delistingReason: String
+    sourceUrl: String
+    verificationStatus: String
+    organization: PageOrganization
+    authority: PageOrganization
+  }
+
+  type PageCredit {
+    name: String!
+    role: String
+    organization: PageOrganization
+  }
+
+  type PageMedia {
+    url: String
+    alternativeText: String
+    width: Int
+    height: Int
+    mime: String
+    formats: JSON
+  }
+
+  type PageLeadImage {
+    caption: String
+    credit: String
+    image: PageMedia
+  }
+
+  type PageCorrection {
+    date: DateTime!
+    text: String!
+  }
+
+  type PageSubject {
+    name: String!
+    uri: String
+    rel: String
+  }
+
+  "An article page as published: the article with everything its page shows."
+  type ArticlePage {
+    documentId: ID!
+    headline: String!
+    slug: String!
+    uri: String
+    standfirst: String
+    body: JSON
+    section: String
+    dateline: String
+    byline: String
+    language: String
+    translationMethod: String
+    originalLanguage: String
+    datePublished: DateTime
+    dateModified: DateTime
+    publishedAtText: String
+    embargoedUntil: DateTime
+    publishedAt: DateTime
+    updatedAt: DateTime
+    createdAt: DateTime
+    credits: [PageCredit!]!
+    leadImage: PageLeadImage
+    corrections: [PageCorrection!]!
+    subjects: [PageSubject!]!
+    sourceAgency: PageOrganization
+    quotes${LIST_ARGS}: [PageQuote!]!
+    people${LIST_ARGS}: [PagePerson!]!
+    organizations${LIST_ARGS}: [PageOrganization!]!
+    sanctionRecords${LIST_ARGS}: [PageSanctionRecord!]!
+  }
+
+  type Query {
+    articleBySlug(slug: String!): ArticlePage
+  }
+`;
+
+/** Lists come out as lists (a page without quotes has `quotes: []`, never null). */
+const LIST_FIELDS = ['credits', 'corrections', 'subjects', 'quotes', 'people', 'organizations', 'sanctionRecords'];
+const withLists = (page: Record<string, unknown>) =>
+  Object.fromEntries([...Object.entries(page), ...LIST_FIELDS.map((name) => [name, page[name] ?? []])]);
+
 export const registerArticleBySlugQuery = (strapi: Core.Strapi): void => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
 
   graphql.service('extension').use(() => ({
-    typeDefs: `
-      type Query {
-        articleBySlug(slug: String!): Article
-      }
-    `,
+    typeDefs: ARTICLE_PAGE_TYPE_DEFS,
     resolvers: {
       Query: {
         articleBySlug: {
           resolve: async (_parent: unknown, args: { slug: string }) => {
-            const article = await strapi.documents(UID.article).findFirst({
-              filters: { $and: [{ slug: args.slug }, embargoLifted(new Date())] } as never,
-              status: 'published',
-            });
-            if (article) return article;
+            const page = await deliverablePage(strapi, args.slug);
+            if (page) return withLists(page);
             const withdrawal = await withdrawalOf(strapi, UID.article, args.slug);
             if (!withdrawal) return null;
             throw new GraphQLError(withdrawal.notice ?? `The article "${args.slug}" has been withdrawn`, {

@@ -1,8 +1,9 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_FORMATS, renderArticle } from '../../../delivery/article-page';
-import { collectDocumentKeys, listKey } from '../../../delivery/cache-tags';
-import { deliver, deliverResource, VARY_NEGOTIATED } from '../../../delivery/http';
+import { collectDocumentKeys, documentKey, listKey } from '../../../delivery/cache-tags';
+import { frontSummaries, parseFrontQuery } from '../../../delivery/front-list';
+import { deliver, deliverResource, VARY_FIXED, VARY_NEGOTIATED } from '../../../delivery/http';
 import { UID } from '../../../domain/constants';
 import { deliveryConfig } from '../../../delivery/config';
 import { MEDIA_TYPES } from '../../../delivery/negotiate';
@@ -33,6 +34,34 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       render: async () => {
         const result = (await super.find(ctx)) as { data: unknown };
         return { body: JSON.stringify(result), keys: [listKey(UID.article), ...collectDocumentKeys(strapi, UID.article, result.data)] };
+      },
+    });
+  },
+
+  /**
+   * GET /api/fronts/articles?section=&limit= — the list a front shows, newest
+   * first, from the stored page summaries (one statement): cached, ETag/304,
+   * tagged `list:article` and each article shown, valid until any article page changes.
+   */
+  async front(ctx) {
+    const parsed = parseFrontQuery(ctx.query as Record<string, unknown>);
+    if (!parsed.ok) {
+      throw new errors.ValidationError(parsed.error.message, { errors: [{ ...parsed.error, name: 'ValidationError' }] });
+    }
+    const { section, limit } = parsed.value;
+    await deliverResource(strapi, ctx as never, {
+      cacheKey: `articles-front|${section ?? ''}|${limit}`,
+      contentType: 'application/json; charset=utf-8',
+      vary: VARY_FIXED,
+      render: async () => {
+        const items = await frontSummaries(strapi, { section, limit });
+        const list = listKey(UID.article);
+        return {
+          body: JSON.stringify({ data: items, meta: { section, limit } }),
+          keys: [list, ...items.map((item) => documentKey(UID.article, item.documentId))],
+          // Every article page change stamps `list:article`: one key to check.
+          validityKeys: [list],
+        };
       },
     });
   },

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { ARTICLE_FIELDS, ARTICLE_PAGE_POPULATE } from '../../../domain/article-preset';
-import { loadArticlePage } from '../../../delivery/page-graph';
+import { deliverablePage } from '../../../delivery/page-store';
 
 export { ARTICLE_DELIVERY_POPULATE } from '../../../delivery/page-graph';
 
@@ -18,8 +18,9 @@ export default factories.createCoreService('api::article.article', ({ strapi }) 
   /**
    * The article page graph the public may read for a slug: published and past
    * any embargo — else null (a 404 that does not reveal an embargoed story).
+   * From the stored page graph (src/delivery/page-store.ts).
    */
   async findDeliverableBySlug(slug: string, now: Date = new Date()) {
-    return loadArticlePage(strapi, { slug }, 'deliverable', now);
+    return deliverablePage(strapi, slug, now);
   },
 }));
