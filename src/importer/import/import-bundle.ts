@@ -2,8 +2,11 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ImportBundle, ImportFlag } from './input';
-import { createRepositories, type Repositories, type Upserted } from './repositories';
-import { emptyCounts, type EntityKind, type StoryReport } from './report';
+import { createBulkWriter } from './bulk-create';
+import { createQuotes } from './quotes';
+import { createRepositories, type Repositories } from './repositories';
+import { emptyCounts, type EntityKind, type Outcome, type StoryReport } from './report';
+import { createSharedEntities, type Known } from './shared-entities';
 
 export type ImportOptions = {
   file?: string;
@@ -84,34 +87,35 @@ const writeStory = async (
 ): Promise<StoryReport> => {
   const report: StoryReport = { file: options.file ?? '(bundle)', uri: bundle.article.uri, counts: emptyCounts() };
   const step = async (name: string) => options.onStep?.(name);
-  const count = (kind: EntityKind, result: Upserted) => {
-    report.counts[kind][result.outcome] += 1;
-    return result.documentId;
+  const tally = (kind: EntityKind, outcome: Outcome) => {
+    report.counts[kind][outcome] += 1;
   };
 
   // First, so a concurrent import of the same story waits here and then reads what this one committed.
   await repos.lockArticle(bundle.article.uri);
 
+  const known: Known = { draftIds: new Map(), names: new Map() };
+  const bulk = createBulkWriter(strapi, repos.knex);
+  const shared = createSharedEntities(strapi, repos.knex, bulk, known);
+
   const orgs = new Map<string, string>();
-  for (const org of parentsFirst(bundle.organizations)) {
-    const parent = ref(orgs, org.parentOrganization, `organization ${org.key}.parentOrganization`);
-    orgs.set(org.key, count('organization', await repos.upsertOrganization(org, parent)));
-  }
+  const orgRef = (key: string | null | undefined, what: string) => ref(orgs, key, what);
+  // Parents first, so a child's reference to its parent resolves.
+  const orgOutcomes = await shared.organizations(parentsFirst(bundle.organizations), orgRef, orgs);
+  bundle.organizations.forEach((org) => tally('organization', orgOutcomes.get(org.key) as Outcome));
   await step('organizations');
 
   const people = new Map<string, string>();
-  for (const person of bundle.people) {
-    const affiliation = ref(orgs, person.affiliation, `person ${person.key}.affiliation`);
-    people.set(person.key, count('expert', await repos.upsertPerson(person, affiliation)));
-  }
+  const personOutcomes = await shared.people(bundle.people, (person) => orgRef(person.affiliation, `person ${person.key}.affiliation`), people);
+  bundle.people.forEach((person) => tally('expert', personOutcomes.get(person.key) as Outcome));
   await step('people');
 
-  const sanctions: string[] = [];
-  for (const record of bundle.sanctions) {
-    const organization = ref(orgs, record.organization, `sanction ${record.key}.organization`);
-    const authority = ref(orgs, record.authority, `sanction ${record.key}.authority`);
-    sanctions.push(count('sanctionRecord', await repos.upsertSanction(record, organization as string, authority as string)));
-  }
+  const records = bundle.sanctions.map((record) => ({
+    record,
+    organization: orgRef(record.organization, `sanction ${record.key}.organization`) as string,
+    authority: orgRef(record.authority, `sanction ${record.key}.authority`) as string,
+  }));
+  const sanctions = (await shared.sanctions(records)).map((result) => (tally('sanctionRecord', result.outcome), result.documentId));
   await step('sanctions');
 
   const { article } = bundle;
@@ -174,19 +178,29 @@ const writeStory = async (
     await repos.updateArticle(articleId, data);
     report.counts.article.updated += 1;
   } else {
-    articleId = await repos.createArticle(data);
+    const created = await repos.createArticle(data);
+    articleId = created.documentId;
+    known.draftIds.set(created.documentId, created.id);
     report.counts.article.created += 1;
   }
   report.articleDocumentId = articleId;
   await step('article');
 
-  for (const quote of bundle.quotes) {
-    const speaker = ref(people, quote.speaker, `quote ${quote.key}.speaker`);
-    const speakerOrganization =
+  const quotes = bundle.quotes.map((quote) => ({
+    quote,
+    speaker: ref(people, quote.speaker, `quote ${quote.key}.speaker`),
+    speakerOrganization:
       ref(orgs, quote.speakerOrganization, `quote ${quote.key}.speakerOrganization`) ??
       // A named person speaks for the organization they belonged to at the time.
-      ref(orgs, bundle.people.find((person) => person.key === quote.speaker)?.affiliation, `quote ${quote.key}.speaker.affiliation`);
-    count('quote', await repos.upsertQuote(quote, { speaker, speakerOrganization }, articleId));
+      ref(orgs, bundle.people.find((person) => person.key === quote.speaker)?.affiliation, `quote ${quote.key}.speaker.affiliation`),
+  }));
+  if (existing) {
+    // An imported article's quotes are matched by position, one document-service write each: an editor may have changed them.
+    for (const { quote, ...links } of quotes) tally('quote', (await repos.upsertQuote(quote, links, articleId)).outcome);
+  } else {
+    // A new article has no quotes yet: nothing to look up, all of them in one insert.
+    await createQuotes(strapi, bulk, known, articleId, quotes);
+    quotes.forEach(() => tally('quote', 'created'));
   }
   await step('quotes');
 
