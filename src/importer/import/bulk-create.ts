@@ -54,7 +54,7 @@ const defined = (data: Record<string, unknown>) => Object.fromEntries(Object.ent
  * so no `required`), then the domain rules over defaults + data + relations.
  */
 export const validateNew = async (strapi: Core.Strapi, uid: NewsroomUid, doc: NewDocument): Promise<void> => {
-  const validator = (strapi as unknown as { entityValidator: { validateEntityCreation: Function } }).entityValidator;
+  const validator = (strapi as unknown as { entityValidator: { validateEntityCreation: (model: unknown, data: unknown, options: { isDraft: boolean }) => Promise<unknown> } }).entityValidator;
   await validator.validateEntityCreation(strapi.getModel(uid as any), doc.data, { isDraft: true });
   await validateYupSchema(DOMAIN_SCHEMAS[uid], { strict: false, abortEarly: false })({ ...defaultsOf(strapi, uid), ...defined(doc.data), ...doc.links });
 };

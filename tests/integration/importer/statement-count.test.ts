@@ -26,7 +26,7 @@ afterAll(async () => {
 const counted = async <T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> => {
   const statements: string[] = [];
   const listener = (query: { sql: string }) => statements.push(query.sql);
-  const connection = app.strapi.db.connection as unknown as { on: Function; off: Function };
+  const connection = app.strapi.db.connection as unknown as { on: (event: string, fn: typeof listener) => void; off: (event: string, fn: typeof listener) => void };
   connection.on('query', listener);
   try {
     return { result: await work(), statements };
