@@ -1,9 +1,11 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { UID } from '../../domain/constants';
 import type { ImportBundle, ImportFlag } from './input';
 import { createBulkWriter } from './bulk-create';
 import { createQuotes } from './quotes';
+import { addNotesToNewArticle } from './review-notes';
 import { createRepositories, type Repositories } from './repositories';
 import { emptyCounts, type EntityKind, type Outcome, type StoryReport } from './report';
 import { createSharedEntities, type Known } from './shared-entities';
@@ -19,8 +21,8 @@ export type ImportOptions = {
 
 const MAX_ATTEMPTS = 4;
 
-class DryRunRollback extends Error {
-  constructor(readonly report: StoryReport) {
+class DryRunRollback<T> extends Error {
+  constructor(readonly result: T) {
     super('dry run: rolled back');
   }
 }
@@ -208,7 +210,11 @@ const writeStory = async (
     | { addSystemNotes?: (uid: string, documentId: string, flags: ImportFlag[]) => Promise<{ created: number; unchanged: number }> }
     | undefined;
   if (notes?.addSystemNotes) {
-    const result = await notes.addSystemNotes('api::article.article', articleId, bundle.reviewFlags.map(forStorage));
+    const flags = bundle.reviewFlags.map(forStorage);
+    const result = existing
+      ? await notes.addSystemNotes(UID.article, articleId, flags)
+      : // A new article has no notes to compare with: all of them in one insert.
+        await addNotesToNewArticle(strapi, UID.article, articleId, flags);
     report.counts.note.created += result.created;
     report.counts.note.unchanged += result.unchanged;
   } else if (bundle.reviewFlags.length) {
@@ -220,27 +226,69 @@ const writeStory = async (
 };
 
 /**
- * Import one story bundle: all of it or nothing, in one transaction. Matching
- * by stable keys makes it idempotent; if a concurrent import wins a race on a
- * unique key, the database refuses our row, the transaction rolls back and we
- * try again — this time finding the other import's records.
+ * Run `work` in one transaction, again in a fresh one when a concurrent writer
+ * won a race on a unique key or the database was busy (the next attempt finds
+ * the other writer's committed rows). A dry run does the work and rolls it back.
  */
-export const importBundle = async (strapi: Core.Strapi, bundle: ImportBundle, options: ImportOptions = {}): Promise<StoryReport> => {
+const inTransaction = async <T>(strapi: Core.Strapi, label: string, options: ImportOptions, work: (repos: Repositories) => Promise<T>): Promise<T> => {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await strapi.db.transaction(async ({ trx }) => {
-        const report = await writeStory(strapi, createRepositories(strapi, trx as never), bundle, options);
-        if (options.dryRun) throw new DryRunRollback(report);
-        return report;
+        const result = await work(createRepositories(strapi, trx as never));
+        if (options.dryRun) throw new DryRunRollback(result);
+        return result;
       });
     } catch (error) {
-      if (error instanceof DryRunRollback) return error.report;
+      if (error instanceof DryRunRollback) return error.result as T;
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
-        options.log?.(`${options.file ?? bundle.article.uri}: another writer got there first or the database was busy, retrying (${attempt})`);
+        options.log?.(`${label}: another writer got there first or the database was busy, retrying (${attempt})`);
         await new Promise((resolve) => setTimeout(resolve, 50 * attempt * attempt));
         continue;
       }
       throw error;
     }
   }
+};
+
+/**
+ * Import one story bundle: all of it or nothing, in one transaction. Matching
+ * by stable keys makes it idempotent; if a concurrent import wins a race on a
+ * unique key, the database refuses our row, the transaction rolls back and we
+ * try again — this time finding the other import's records.
+ */
+export const importBundle = async (strapi: Core.Strapi, bundle: ImportBundle, options: ImportOptions = {}): Promise<StoryReport> =>
+  inTransaction(strapi, options.file ?? bundle.article.uri, options, (repos) => writeStory(strapi, repos, bundle, options));
+
+export type BatchItem = { bundle: ImportBundle; file?: string };
+export type BatchResult = { file?: string; report: StoryReport } | { file?: string; error: unknown };
+
+/**
+ * Import several stories in one transaction: one commit (on SQLite, one sync
+ * to disk) for the batch instead of one per story. Each story stays all or
+ * nothing: when one is refused, the batch is rolled back and every story is
+ * imported in its own transaction, so the refused one leaves nothing behind
+ * and the others are kept. Results are in input order.
+ */
+export const importBundles = async (strapi: Core.Strapi, items: readonly BatchItem[], options: Omit<ImportOptions, 'file'> = {}): Promise<BatchResult[]> => {
+  if (items.length > 1) {
+    try {
+      const reports = await inTransaction(strapi, `batch of ${items.length} stories`, options, async (repos) => {
+        const done: StoryReport[] = [];
+        for (const item of items) done.push(await writeStory(strapi, repos, item.bundle, { ...options, file: item.file }));
+        return done;
+      });
+      return reports.map((report, index) => ({ file: items[index].file, report }));
+    } catch {
+      options.log?.(`a story of the batch of ${items.length} was refused: importing them one at a time`);
+    }
+  }
+  const results: BatchResult[] = [];
+  for (const item of items) {
+    try {
+      results.push({ file: item.file, report: await importBundle(strapi, item.bundle, { ...options, file: item.file }) });
+    } catch (error) {
+      results.push({ file: item.file, error });
+    }
+  }
+  return results;
 };

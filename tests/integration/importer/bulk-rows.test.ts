@@ -126,9 +126,13 @@ const snapshot = async () => {
         Object.fromEntries(
           Object.entries(row)
             // The name index's document_id and a note's target_document_id name a newsroom document; a note's own document_id does not.
-            .filter(([column]) => column !== 'published_at') // plugin records are not draft-and-publish: their publishedAt is a timestamp
             .filter(([column]) => !VOLATILE.has(column) || (table === 'newsroom_organization_keys' && column === 'document_id'))
-            .map(([column, value]) => [column, column.endsWith('document_id') ? (byDocumentId.get(String(value)) ?? `unknown ${value}`) : value]),
+            .map(([column, value]) => {
+              if (column.endsWith('document_id')) return [column, byDocumentId.get(String(value)) ?? `unknown ${value}`];
+              // Plugin records are not draft-and-publish: their publishedAt is a timestamp, which must be set.
+              if (column === 'published_at') return [column, value ? 'set' : value];
+              return [column, value];
+            }),
         ),
       ),
     );
