@@ -363,7 +363,7 @@ const main = async () => {
       }
       const ours = s6[`ours-${scale}`];
       const naive = s6[`naive-${scale}`];
-      for (const [mode, result] of [['ours (importBundle, 1 tx/story)', ours], ['naive (documents().create per entity)', naive]]) {
+      for (const [mode, result] of [[`ours (importBundles, ${process.env.BENCH_S6_BATCH || 10} stories/tx)`, ours], ['naive (documents().create per entity)', naive]]) {
         rows.push({
           scenario: `S6 import, ${mode}`,
           scale,

@@ -1,9 +1,14 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { UID } from '../../domain/constants';
 import type { ImportBundle, ImportFlag } from './input';
-import { createRepositories, type Repositories, type Upserted } from './repositories';
-import { emptyCounts, type EntityKind, type StoryReport } from './report';
+import { createBulkWriter } from './bulk-create';
+import { createQuotes } from './quotes';
+import { addNotesToNewArticle } from './review-notes';
+import { createRepositories, type Repositories } from './repositories';
+import { emptyCounts, type EntityKind, type Outcome, type StoryReport } from './report';
+import { createSharedEntities, type Known } from './shared-entities';
 
 export type ImportOptions = {
   file?: string;
@@ -16,8 +21,8 @@ export type ImportOptions = {
 
 const MAX_ATTEMPTS = 4;
 
-class DryRunRollback extends Error {
-  constructor(readonly report: StoryReport) {
+class DryRunRollback<T> extends Error {
+  constructor(readonly result: T) {
     super('dry run: rolled back');
   }
 }
@@ -84,34 +89,35 @@ const writeStory = async (
 ): Promise<StoryReport> => {
   const report: StoryReport = { file: options.file ?? '(bundle)', uri: bundle.article.uri, counts: emptyCounts() };
   const step = async (name: string) => options.onStep?.(name);
-  const count = (kind: EntityKind, result: Upserted) => {
-    report.counts[kind][result.outcome] += 1;
-    return result.documentId;
+  const tally = (kind: EntityKind, outcome: Outcome) => {
+    report.counts[kind][outcome] += 1;
   };
 
   // First, so a concurrent import of the same story waits here and then reads what this one committed.
   await repos.lockArticle(bundle.article.uri);
 
+  const known: Known = { draftIds: new Map(), names: new Map() };
+  const bulk = createBulkWriter(strapi, repos.knex);
+  const shared = createSharedEntities(strapi, repos.knex, bulk, known);
+
   const orgs = new Map<string, string>();
-  for (const org of parentsFirst(bundle.organizations)) {
-    const parent = ref(orgs, org.parentOrganization, `organization ${org.key}.parentOrganization`);
-    orgs.set(org.key, count('organization', await repos.upsertOrganization(org, parent)));
-  }
+  const orgRef = (key: string | null | undefined, what: string) => ref(orgs, key, what);
+  // Parents first, so a child's reference to its parent resolves.
+  const orgOutcomes = await shared.organizations(parentsFirst(bundle.organizations), orgRef, orgs);
+  bundle.organizations.forEach((org) => tally('organization', orgOutcomes.get(org.key) as Outcome));
   await step('organizations');
 
   const people = new Map<string, string>();
-  for (const person of bundle.people) {
-    const affiliation = ref(orgs, person.affiliation, `person ${person.key}.affiliation`);
-    people.set(person.key, count('expert', await repos.upsertPerson(person, affiliation)));
-  }
+  const personOutcomes = await shared.people(bundle.people, (person) => orgRef(person.affiliation, `person ${person.key}.affiliation`), people);
+  bundle.people.forEach((person) => tally('expert', personOutcomes.get(person.key) as Outcome));
   await step('people');
 
-  const sanctions: string[] = [];
-  for (const record of bundle.sanctions) {
-    const organization = ref(orgs, record.organization, `sanction ${record.key}.organization`);
-    const authority = ref(orgs, record.authority, `sanction ${record.key}.authority`);
-    sanctions.push(count('sanctionRecord', await repos.upsertSanction(record, organization as string, authority as string)));
-  }
+  const records = bundle.sanctions.map((record) => ({
+    record,
+    organization: orgRef(record.organization, `sanction ${record.key}.organization`) as string,
+    authority: orgRef(record.authority, `sanction ${record.key}.authority`) as string,
+  }));
+  const sanctions = (await shared.sanctions(records)).map((result) => (tally('sanctionRecord', result.outcome), result.documentId));
   await step('sanctions');
 
   const { article } = bundle;
@@ -174,19 +180,29 @@ const writeStory = async (
     await repos.updateArticle(articleId, data);
     report.counts.article.updated += 1;
   } else {
-    articleId = await repos.createArticle(data);
+    const created = await repos.createArticle(data);
+    articleId = created.documentId;
+    known.draftIds.set(created.documentId, created.id);
     report.counts.article.created += 1;
   }
   report.articleDocumentId = articleId;
   await step('article');
 
-  for (const quote of bundle.quotes) {
-    const speaker = ref(people, quote.speaker, `quote ${quote.key}.speaker`);
-    const speakerOrganization =
+  const quotes = bundle.quotes.map((quote) => ({
+    quote,
+    speaker: ref(people, quote.speaker, `quote ${quote.key}.speaker`),
+    speakerOrganization:
       ref(orgs, quote.speakerOrganization, `quote ${quote.key}.speakerOrganization`) ??
       // A named person speaks for the organization they belonged to at the time.
-      ref(orgs, bundle.people.find((person) => person.key === quote.speaker)?.affiliation, `quote ${quote.key}.speaker.affiliation`);
-    count('quote', await repos.upsertQuote(quote, { speaker, speakerOrganization }, articleId));
+      ref(orgs, bundle.people.find((person) => person.key === quote.speaker)?.affiliation, `quote ${quote.key}.speaker.affiliation`),
+  }));
+  if (existing) {
+    // An imported article's quotes are matched by position, one document-service write each: an editor may have changed them.
+    for (const { quote, ...links } of quotes) tally('quote', (await repos.upsertQuote(quote, links, articleId)).outcome);
+  } else {
+    // A new article has no quotes yet: nothing to look up, all of them in one insert.
+    await createQuotes(strapi, bulk, known, articleId, quotes);
+    quotes.forEach(() => tally('quote', 'created'));
   }
   await step('quotes');
 
@@ -194,7 +210,11 @@ const writeStory = async (
     | { addSystemNotes?: (uid: string, documentId: string, flags: ImportFlag[]) => Promise<{ created: number; unchanged: number }> }
     | undefined;
   if (notes?.addSystemNotes) {
-    const result = await notes.addSystemNotes('api::article.article', articleId, bundle.reviewFlags.map(forStorage));
+    const flags = bundle.reviewFlags.map(forStorage);
+    const result = existing
+      ? await notes.addSystemNotes(UID.article, articleId, flags)
+      : // A new article has no notes to compare with: all of them in one insert.
+        await addNotesToNewArticle(strapi, UID.article, articleId, flags);
     report.counts.note.created += result.created;
     report.counts.note.unchanged += result.unchanged;
   } else if (bundle.reviewFlags.length) {
@@ -206,27 +226,69 @@ const writeStory = async (
 };
 
 /**
- * Import one story bundle: all of it or nothing, in one transaction. Matching
- * by stable keys makes it idempotent; if a concurrent import wins a race on a
- * unique key, the database refuses our row, the transaction rolls back and we
- * try again — this time finding the other import's records.
+ * Run `work` in one transaction, again in a fresh one when a concurrent writer
+ * won a race on a unique key or the database was busy (the next attempt finds
+ * the other writer's committed rows). A dry run does the work and rolls it back.
  */
-export const importBundle = async (strapi: Core.Strapi, bundle: ImportBundle, options: ImportOptions = {}): Promise<StoryReport> => {
+const inTransaction = async <T>(strapi: Core.Strapi, label: string, options: ImportOptions, work: (repos: Repositories) => Promise<T>): Promise<T> => {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await strapi.db.transaction(async ({ trx }) => {
-        const report = await writeStory(strapi, createRepositories(strapi, trx as never), bundle, options);
-        if (options.dryRun) throw new DryRunRollback(report);
-        return report;
+        const result = await work(createRepositories(strapi, trx as never));
+        if (options.dryRun) throw new DryRunRollback(result);
+        return result;
       });
     } catch (error) {
-      if (error instanceof DryRunRollback) return error.report;
+      if (error instanceof DryRunRollback) return error.result as T;
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) {
-        options.log?.(`${options.file ?? bundle.article.uri}: another writer got there first or the database was busy, retrying (${attempt})`);
+        options.log?.(`${label}: another writer got there first or the database was busy, retrying (${attempt})`);
         await new Promise((resolve) => setTimeout(resolve, 50 * attempt * attempt));
         continue;
       }
       throw error;
     }
   }
+};
+
+/**
+ * Import one story bundle: all of it or nothing, in one transaction. Matching
+ * by stable keys makes it idempotent; if a concurrent import wins a race on a
+ * unique key, the database refuses our row, the transaction rolls back and we
+ * try again — this time finding the other import's records.
+ */
+export const importBundle = async (strapi: Core.Strapi, bundle: ImportBundle, options: ImportOptions = {}): Promise<StoryReport> =>
+  inTransaction(strapi, options.file ?? bundle.article.uri, options, (repos) => writeStory(strapi, repos, bundle, options));
+
+export type BatchItem = { bundle: ImportBundle; file?: string };
+export type BatchResult = { file?: string; report: StoryReport } | { file?: string; error: unknown };
+
+/**
+ * Import several stories in one transaction: one commit (on SQLite, one sync
+ * to disk) for the batch instead of one per story. Each story stays all or
+ * nothing: when one is refused, the batch is rolled back and every story is
+ * imported in its own transaction, so the refused one leaves nothing behind
+ * and the others are kept. Results are in input order.
+ */
+export const importBundles = async (strapi: Core.Strapi, items: readonly BatchItem[], options: Omit<ImportOptions, 'file'> = {}): Promise<BatchResult[]> => {
+  if (items.length > 1) {
+    try {
+      const reports = await inTransaction(strapi, `batch of ${items.length} stories`, options, async (repos) => {
+        const done: StoryReport[] = [];
+        for (const item of items) done.push(await writeStory(strapi, repos, item.bundle, { ...options, file: item.file }));
+        return done;
+      });
+      return reports.map((report, index) => ({ file: items[index].file, report }));
+    } catch {
+      options.log?.(`a story of the batch of ${items.length} was refused: importing them one at a time`);
+    }
+  }
+  const results: BatchResult[] = [];
+  for (const item of items) {
+    try {
+      results.push({ file: item.file, report: await importBundle(strapi, item.bundle, { ...options, file: item.file }) });
+    } catch (error) {
+      results.push({ file: item.file, error });
+    }
+  }
+  return results;
 };
