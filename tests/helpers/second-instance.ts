@@ -19,11 +19,28 @@ const { createStrapi } = require('@strapi/strapi');
   server.listen(0, '127.0.0.1', () => process.send({ type: 'ready', port: server.address().port }));
   process.on('message', async (msg) => {
     if (msg.type === 'stop') { await strapi.destroy(); process.exit(0); }
+    if (msg.type === 'call') {
+      try {
+        const service = strapi.plugin(msg.plugin).service(msg.service);
+        process.send({ type: 'result', id: msg.id, value: await service[msg.method](...msg.args) });
+      } catch (error) {
+        process.send({ type: 'result', id: msg.id, error: String(error && error.message || error) });
+      }
+    }
   });
 })().catch((error) => { console.error(error); process.exit(1); });
 `;
 
-export type SecondInstance = { url: string; child: ChildProcess; log: () => string; stop: () => Promise<void> };
+export type SecondInstance = {
+  url: string;
+  child: ChildProcess;
+  log: () => string;
+  /** Call a plugin service method in the child (arguments and result as JSON, e.g. the scheduler's tick). */
+  call: <T>(plugin: string, service: string, method: string, ...args: unknown[]) => Promise<T>;
+  stop: () => Promise<void>;
+};
+
+let calls = 0;
 
 export const startSecondInstance = (env: Record<string, string | undefined>): Promise<SecondInstance> =>
   new Promise((resolve, reject) => {
@@ -48,6 +65,18 @@ export const startSecondInstance = (env: Record<string, string | undefined>): Pr
         url: `http://127.0.0.1:${msg.port}`,
         child,
         log: () => log,
+        call: <T>(plugin: string, service: string, method: string, ...args: unknown[]) =>
+          new Promise<T>((done, fail) => {
+            const id = ++calls;
+            const onResult = (msg: { type: string; id?: number; value?: T; error?: string }) => {
+              if (msg.type !== 'result' || msg.id !== id) return;
+              child.off('message', onResult);
+              if (msg.error !== undefined) fail(new Error(`${plugin}.${service}.${method} in the second instance: ${msg.error}`));
+              else done(msg.value as T);
+            };
+            child.on('message', onResult);
+            child.send({ type: 'call', id, plugin, service, method, args });
+          }),
         stop: async () => {
           child.off('exit', onExit);
           if (child.exitCode !== null || child.signalCode !== null) return;

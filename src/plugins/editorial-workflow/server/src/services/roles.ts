@@ -41,7 +41,7 @@ export type RolesService = {
   registerBootstrapSync(): void;
 };
 
-type WaterfallHook = { register(handler: (value: unknown) => unknown): unknown };
+type WaterfallHook = { register(handler: (value: unknown) => unknown): unknown; delete(handler: (value: unknown) => unknown): unknown };
 
 export default ({ strapi }: { strapi: Core.Strapi }): RolesService => {
   /**
@@ -119,10 +119,17 @@ export default ({ strapi }: { strapi: Core.Strapi }): RolesService => {
     ensureRoles,
     registerBootstrapSync() {
       const { hooks } = strapi.service('admin::role') as unknown as { hooks: { willResetSuperAdminPermissions: WaterfallHook } };
-      hooks.willResetSuperAdminPermissions.register(async (permissions: unknown) => {
+      const hook = hooks.willResetSuperAdminPermissions;
+      // @strapi/admin keeps this hook in module scope: it is shared by every Strapi created in one process, not
+      // owned by this instance. A handler left registered would run again at the next instance's boot against
+      // this one's destroyed database ("Unable to acquire a connection": a second app booted in one process, as
+      // a backup restore next to its source does). The admin calls it once per boot, so the handler is one-shot.
+      const handler = async (permissions: unknown) => {
+        hook.delete(handler);
         await ensureRoles();
         return permissions;
-      });
+      };
+      hook.register(handler);
     },
   };
 };

@@ -23,6 +23,7 @@ import type { CascadeService, DocumentRef, PublicationItem } from './cascade';
 import type { HistoryRecord, HistoryService } from './history';
 import type { PublishChecksService } from './publish-checks';
 import type { QuotePolicyService } from './quote-policy';
+import { claimScheduled } from './scheduler';
 import type { SettingsService } from './settings';
 
 export type Snapshot = {
@@ -669,8 +670,9 @@ export default ({ strapi }: { strapi: Core.Strapi }): WorkflowService => {
           roles: ['editor'],
         };
         try {
-          await service.transition(ref.uid, ref.documentId, { action: 'publish', comment: 'Scheduled publication' }, scheduler, { now });
-          published.push(ref);
+          // Claimed in the database, so two instances' schedulers publish it once (services/scheduler.ts).
+          const publish = () => service.transition(ref.uid, ref.documentId, { action: 'publish', comment: 'Scheduled publication' }, scheduler, { now });
+          if (await claimScheduled(strapi, row.id, now, publish)) published.push(ref);
         } catch (error) {
           failed.push({ ...ref, error: error instanceof Error ? error.message : String(error) });
           strapi.log.warn(`[editorial-workflow] scheduled publication of ${ref.uid} ${ref.documentId} failed: ${failed[failed.length - 1].error}`);
