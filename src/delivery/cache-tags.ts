@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { NEWSROOM_UIDS, type NewsroomUid } from '../domain/constants';
 
 /**
@@ -38,7 +38,7 @@ export const collectDocumentKeys = (strapi: Core.Strapi, uid: NewsroomUid, data:
     const record = value as Record<string, unknown>;
     if (isNewsroomUid(modelUid) && typeof record.documentId === 'string') keys.add(documentKey(modelUid, record.documentId));
 
-    const model = strapi.getModel(modelUid as any) as { attributes?: Record<string, any> } | undefined;
+    const model = strapi.getModel(modelUid as StrapiUID.Schema) as { attributes?: Record<string, any> } | undefined;
     for (const [name, attribute] of Object.entries(model?.attributes ?? {})) {
       const child = record[name];
       if (child === undefined || child === null) continue;

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID as StrapiUID } from '@strapi/strapi';
 import { ARTICLE_PAGE_POPULATE } from '../domain/article-preset';
 import { UID, type NewsroomUid } from '../domain/constants';
 import { documentKey, isNewsroomUid } from './cache-tags';
@@ -12,7 +12,7 @@ type PopulateTree = Record<string, unknown>;
 type Path = { path: string[]; target: NewsroomUid };
 
 const attributesOf = (strapi: Core.Strapi, uid: string): Record<string, any> =>
-  ((strapi.getModel(uid as any) as { attributes?: Record<string, any> } | undefined)?.attributes ?? {});
+  ((strapi.getModel(uid as StrapiUID.Schema) as { attributes?: Record<string, any> } | undefined)?.attributes ?? {});
 
 /** Every relation path of the article page preset that ends at a newsroom document. */
 export const articlePagePaths = (strapi: Core.Strapi): Path[] => {
@@ -48,7 +48,7 @@ export const articlesShowing = async (strapi: Core.Strapi, uid: NewsroomUid, doc
   // database join every path at once (rows multiply: seconds on SQLite).
   const found = new Set<string>();
   for (const where of conditions) {
-    const rows = (await strapi.db.query(UID.article as any).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;
+    const rows = (await strapi.db.query(UID.article).findMany({ where, select: ['documentId'] })) as Array<{ documentId: string }>;
     rows.forEach((row) => found.add(row.documentId));
   }
   return [...found];
@@ -75,7 +75,7 @@ export const publishedNeighbors = async (strapi: Core.Strapi, uid: NewsroomUid, 
 
   const keys = new Set<string>();
   const row = (await strapi.db
-    .query(uid as any)
+    .query(uid)
     .findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id'], populate })) as Record<string, any> | null;
   if (row) {
     const add = (target: string, value: unknown) => {
@@ -97,7 +97,7 @@ export const publishedNeighbors = async (strapi: Core.Strapi, uid: NewsroomUid, 
   }
 
   if (uid === UID.organization) {
-    const crediting = (await strapi.db.query(UID.article as any).findMany({
+    const crediting = (await strapi.db.query(UID.article).findMany({
       where: { publishedAt: { $notNull: true }, credits: { organization: { documentId } } },
       select: ['documentId'],
     })) as Array<{ documentId: string }>;

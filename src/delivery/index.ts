@@ -28,8 +28,8 @@ const WORKFLOW_TRANSITION_EVENT = 'editorial.transition';
  * that versions published content and emits `delivery.purge`.
  */
 export const registerDelivery = (strapi: Core.Strapi): void => {
-  strapi.documents.use(publicationDatesMiddleware(strapi) as any);
-  strapi.documents.use(deliveryInvalidation(strapi) as any);
+  strapi.documents.use(publicationDatesMiddleware(strapi));
+  strapi.documents.use(deliveryInvalidation(strapi));
   registerMediaPurge(strapi);
   registerPurgeRelay(strapi);
 

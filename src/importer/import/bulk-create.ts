@@ -39,9 +39,9 @@ type JoinTable = {
 const INSERT_CHUNK = 100;
 
 /** Schema defaults Strapi applies to a new entry, as the domain validation middleware sees them. */
-const defaultsOf = (strapi: Core.Strapi, uid: string): Record<string, unknown> =>
+const defaultsOf = (strapi: Core.Strapi, uid: NewsroomUid): Record<string, unknown> =>
   Object.fromEntries(
-    Object.entries(strapi.getModel(uid as any).attributes as Record<string, { default?: unknown }>)
+    Object.entries(strapi.getModel(uid).attributes as Record<string, { default?: unknown }>)
       .filter(([, attribute]) => attribute.default !== undefined && typeof attribute.default !== 'function')
       .map(([name, attribute]) => [name, attribute.default]),
   );
@@ -55,7 +55,7 @@ const defined = (data: Record<string, unknown>) => Object.fromEntries(Object.ent
  */
 export const validateNew = async (strapi: Core.Strapi, uid: NewsroomUid, doc: NewDocument): Promise<void> => {
   const validator = (strapi as unknown as { entityValidator: { validateEntityCreation: (model: unknown, data: unknown, options: { isDraft: boolean }) => Promise<unknown> } }).entityValidator;
-  await validator.validateEntityCreation(strapi.getModel(uid as any), doc.data, { isDraft: true });
+  await validator.validateEntityCreation(strapi.getModel(uid), doc.data, { isDraft: true });
   await validateYupSchema(DOMAIN_SCHEMAS[uid], { strict: false, abortEarly: false })({ ...defaultsOf(strapi, uid), ...defined(doc.data), ...doc.links });
 };
 
@@ -116,7 +116,7 @@ export const createBulkWriter = (strapi: Core.Strapi, knex: Knex) => {
     async createMany(uid: NewsroomUid, docs: NewDocument[], draftIds: Map<string, number>): Promise<Created[]> {
       if (!docs.length) return [];
       const documentIds = docs.map((doc) => doc.documentId);
-      const { ids } = (await strapi.db.query(uid as any).createMany({
+      const { ids } = (await strapi.db.query(uid).createMany({
         data: docs.map((doc, index) => ({ ...doc.data, documentId: documentIds[index], publishedAt: null })),
       })) as { ids: number[] };
       if (ids.length !== docs.length) throw new Error(`bulk create of ${uid}: ${ids.length} ids for ${docs.length} rows`);
@@ -140,7 +140,7 @@ export const createBulkWriter = (strapi: Core.Strapi, knex: Knex) => {
       // As the document service does, after commit (listeners such as webhooks see committed rows only).
       await strapi.db.transaction(async ({ onCommit }) => {
         onCommit(() => {
-          const model = strapi.getModel(uid as any) as { modelName: string };
+          const model = strapi.getModel(uid);
           for (const [index, doc] of docs.entries()) {
             const entry = { id: created[index].id, documentId: created[index].documentId, ...doc.data, publishedAt: null };
             Promise.resolve(strapi.eventHub.emit('entry.create', { model: model.modelName, uid, entry })).catch((error: Error) =>

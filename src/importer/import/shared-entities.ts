@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { UID } from '../../domain/constants';
+import { UID, type NewsroomUid } from '../../domain/constants';
 import { expertLabel, sanctionRecordLabel } from '../../labels/format';
 import { validateNew, type BulkWriter, type NewDocument } from './bulk-create';
 import type { ImportOrganization, ImportPerson, ImportSanction } from './input';
@@ -62,8 +62,8 @@ const applyPatch = (entry: Entry, patch: Record<string, unknown>, links: string[
 };
 
 export const createSharedEntities = (strapi: Core.Strapi, knex: Knex, bulk: BulkWriter, known: Known) => {
-  const query = (uid: string) => strapi.db.query(uid as any);
-  const drafts = async (uid: string, where: Record<string, unknown>, populate: Record<string, unknown>): Promise<Row[]> =>
+  const query = (uid: NewsroomUid) => strapi.db.query(uid);
+  const drafts = async (uid: NewsroomUid, where: Record<string, unknown>, populate: Record<string, unknown>): Promise<Row[]> =>
     (await query(uid).findMany({ where: { publishedAt: null, ...where }, populate })) as Row[];
   const remember = (rows: Row[]) => rows.forEach((row) => (known.draftIds.set(row.documentId, row.id), row.name && known.names.set(row.documentId, row.name)));
   const entryOf = (row: Row, links: string[]): Entry => ({
