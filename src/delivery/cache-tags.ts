@@ -54,6 +54,26 @@ export const collectDocumentKeys = (strapi: Core.Strapi, uid: NewsroomUid, data:
   return [...keys];
 };
 
+/**
+ * Most bytes one tag header may take. CDNs cap these headers at 16 KB (Cloudflare's Cache-Tag, Fastly's
+ * Surrogate-Key) and Node's HTTP client refuses a response whose headers pass 16 KB in all; a list of 25
+ * articles with their quotes and people names several hundred documents (the bench's S3 failed on it).
+ */
+export const TAG_HEADER_BUDGET = 4096;
+
+/**
+ * The keys a response is tagged with, within the budget. Over it, each document key gives way to its kind's
+ * list key (`quote:abc…` → `list:quote`): every published change of a document also purges its kind's list
+ * key (purge.ts), so a purge still reaches the response — a broader purge, never a missed one.
+ */
+export const tagKeys = (keys: readonly string[], budget = TAG_HEADER_BUDGET): string[] => {
+  if (keys.join(',').length <= budget) return [...keys];
+  const kinds = new Set(keys.map((key) => (key.startsWith('list:') ? key : `list:${key.slice(0, key.indexOf(':'))}`)));
+  return [...kinds];
+};
+
 /** `Cache-Tag` (comma-separated, Cloudflare/Akamai) and `Surrogate-Key` (space-separated, Fastly/Varnish). */
-export const cacheTagHeaders = (keys: readonly string[]): Record<string, string> =>
-  keys.length ? { 'Cache-Tag': keys.join(','), 'Surrogate-Key': keys.join(' ') } : {};
+export const cacheTagHeaders = (keys: readonly string[]): Record<string, string> => {
+  const tags = tagKeys(keys);
+  return tags.length ? { 'Cache-Tag': tags.join(','), 'Surrogate-Key': tags.join(' ') } : {};
+};
