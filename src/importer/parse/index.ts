@@ -185,7 +185,7 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
   // ---- review flags -----------------------------------------------------------
   const removed = [...(page?.removed ?? []), ...removedBlocks(labels)];
   const flags: ReviewFlag[] = [];
-  if (publishedAtText && published?.relative) flags.push(relativeDateFlag(publishedAtText, published.iso, retrievedAtIso));
+  if (publishedAtText && published?.relative) flags.push(relativeDateFlag(publishedAtText, published, retrievedAtIso));
   const bylines = conflictingBylinesFlag(credits, (key) => registry.org(key)?.name ?? key);
   if (bylines) flags.push(bylines);
   const garbled = [
