@@ -28,7 +28,7 @@ import { StoryParseError, assertReadableText } from './guard';
 import { labelBlocks, removedBlocks } from './noise';
 import { parsePhotoLine } from './photo';
 import { createQuoteState, extractQuotesFromParagraph } from './quotes';
-import { createSanctionState, extractSanctionsFromParagraph, sanctionRecords } from './sanctions';
+import { createSanctionState, extractSanctionsFromParagraph, noteGovernments, sanctionRecords } from './sanctions';
 import { normalizeText, slugify, splitBlocks, squash, stripBullet } from './text';
 
 export { StoryParseError } from './guard';
@@ -137,6 +137,7 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
   registry.noteMentions(headline);
   const quoteState = createQuoteState();
   const sanctionState = createSanctionState();
+  noteGovernments(headline, registry, sanctionState);
   const firstParagraph = items.findIndex((item) => item.role === 'paragraph');
   let paragraphIndex = 0;
   items.forEach((item, itemIndex) => {
