@@ -27,7 +27,7 @@ import { COMMON_NOUN_SUBJECTS, NOT_NAME_WORDS, PARTICIPLE_CUES, SPEAKER_CUES, TI
 import { cleanPersonName, createPeopleMentions, hasOrganizationForm, type PeopleMentions } from './people-mentions';
 import type { Quote, QuoteType, ReviewFlag } from '../types';
 import { type EntityRegistry, ministryFromTitle } from './entities';
-import { organizationInTitle } from './title-affiliation';
+import { organizationInTitle, titledMentions, type TitledMention } from './title-affiliation';
 import {
   type QuoteSpan,
   escapeRegExp,
@@ -79,9 +79,11 @@ export type QuoteState = {
   mentions: PeopleMentions;
   /** Sentences already read (most recent last), for resolving "one". */
   read: string[];
+  /** People introduced as "<body> <title> <Name>", by name: their title and body, used once they speak. */
+  titled: Map<string, TitledMention>;
 };
 
-export const createQuoteState = (): QuoteState => ({ quotes: [], flags: [], read: [], mentions: createPeopleMentions() });
+export const createQuoteState = (): QuoteState => ({ quotes: [], flags: [], read: [], mentions: createPeopleMentions(), titled: new Map() });
 
 const hasLetters = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
 
@@ -130,10 +132,12 @@ const personAttribution = (
   ofOrg?: string,
 ): Attribution => {
   const app = appositive ? parseAppositive(appositive) : {};
-  const title = person.title ?? app.title;
+  const titled = state.titled.get(person.name);
+  const title = person.title ?? app.title ?? titled?.title;
   const orgText =
     app.org ??
     ofOrg ??
+    titled?.org ??
     (person.title ? (ministryFromTitle(person.title) ?? organizationInTitle(person.title, (name) => registry.lookupOrg(name) !== undefined)) : undefined);
   const affiliation = orgText ? registry.resolveOrg(orgText) : undefined;
   const key = registry.addPerson({ name: person.name, jobTitle: title, affiliation });
@@ -446,6 +450,7 @@ export const extractQuotesFromParagraph = (
   for (const sentence of splitSentences(text)) {
     registry.noteMentions(sentence);
     state.mentions.read(sentence);
+    for (const mention of titledMentions(sentence)) if (!state.titled.has(mention.name)) state.titled.set(mention.name, mention);
     const spans = findQuoteSpans(sentence);
     const masked = maskQuotes(sentence, spans);
 

@@ -26,3 +26,30 @@ export const organizationInTitle = (title: string, isKnown: (name: string) => bo
   if (isKnown(name)) return name;
   return nlp(name).has('#Organization') || hasOrganizationForm(name) ? name : undefined;
 };
+
+/** Kinds of body a lower-case noun can stand for in "association executive director Tim Lee". */
+const BODY_NOUNS = ['association', 'union', 'company', 'agency', 'department', 'institute', 'university', 'council', 'commission', 'charity', 'foundation', 'society', 'federation'];
+const TITLED = new RegExp(
+  String.raw`\b(?<noun>${BODY_NOUNS.join('|')})\s+(?<title>(?:[a-z-]+\s+){0,2}(?:director|president|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|secretary|officer|head|founder|manager|executive))\s+(?<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})`,
+  'gu',
+);
+
+export type TitledMention = { name: string; title: string; org: string };
+
+/**
+ * "…the Texas Retired Teachers Association (TRTA), and association executive
+ * director Tim Lee told…": the person, the title, and the body the noun stands
+ * for — the last name of that kind ("… Association") earlier in the sentence.
+ * Without one, nothing: the noun alone does not say which body.
+ */
+export const titledMentions = (sentence: string): TitledMention[] => {
+  const out: TitledMention[] = [];
+  for (const match of sentence.matchAll(TITLED)) {
+    const { noun, title, name } = match.groups ?? {};
+    const head = noun.charAt(0).toUpperCase() + noun.slice(1);
+    const bodies = [...sentence.slice(0, match.index).matchAll(new RegExp(String.raw`(?:\p{Lu}[\p{L}’'&.-]*\s+){0,5}${head}(?:\s+of(?:\s+the)?(?:\s+\p{Lu}[\p{L}’'&.-]*){1,4})?`, 'gu'))];
+    const body = bodies.pop()?.[0].trim();
+    if (body && body !== head) out.push({ name, title: `${noun} ${title}`, org: body });
+  }
+  return out;
+};

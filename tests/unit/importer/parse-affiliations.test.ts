@@ -41,3 +41,19 @@ describe('Given a speaker named with an organisation in the title', () => {
     expect(affiliationOf(name, `“We will build it by 2030,” ${cue}.`)).toBeNull();
   });
 });
+
+describe('Given a speaker introduced as "<body> <title> <Name>" and later quoted by surname', () => {
+  it('when the body is named earlier in the sentence, then the person is affiliated to it', () => {
+    expect(
+      affiliationOf(
+        'Tim Lee',
+        'The vote marks a victory for the Texas Retired Teachers Association (TRTA), and association executive director Tim Lee told reporters it was a win.',
+        '“This is one of those feel good moments,” Lee said.',
+      ),
+    ).toBe('Texas Retired Teachers Association');
+  });
+
+  it('when no body of that kind is named, then no affiliation is invented', () => {
+    expect(affiliationOf('Tim Lee', 'The association executive director Tim Lee spoke first.', '“This is a good day,” Lee said.')).toBeNull();
+  });
+});
