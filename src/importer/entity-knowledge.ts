@@ -74,3 +74,21 @@ export const EXPERT_TYPE_BY_ORG_TYPE: Readonly<Partial<Record<OrgType, 'analyst'
 
 /** Affiliations whose members' nationality can be read from the organisation's country (state bodies). */
 export const NATIONALITY_FROM_ORG_TYPES: readonly OrgType[] = ['police', 'ministry', 'government_agency'];
+
+/**
+ * Adjectives and abbreviations that stand for a state in sanction phrasing
+ * ("American sanctions on …", "U.S. sanctions"): the lexicon name each one
+ * means. A state the lexicon (or the CMS) does not know stays unresolved.
+ */
+export const STATE_DEMONYMS: Readonly<Record<string, string>> = {
+  American: 'United States',
+  'U.S.': 'United States',
+  US: 'United States',
+  British: 'United Kingdom',
+  'U.K.': 'United Kingdom',
+  UK: 'United Kingdom',
+  EU: 'European Union',
+  European: 'European Union',
+  UN: 'United Nations',
+  'U.N.': 'United Nations',
+};

@@ -11,13 +11,16 @@
  * so the result is always flagged `inferred_field`.
  */
 import { PARSE_MESSAGES } from '../constants';
+import { isBareRelativeDate, readRelativeDate } from './relative-dates';
 
 const DATE_LINE = /^(?:Published|Updated|Posted|Last updated)(?:\s+on)?\s*:?\s+(?<text>.+)$/i;
 
-export const isDateLine = (line: string): boolean => DATE_LINE.test(line.trim());
+/** "Published …", or a line that is nothing but a relative date ("3 hours ago", "Yesterday at 10:29"). */
+export const isDateLine = (line: string): boolean => DATE_LINE.test(line.trim()) || isBareRelativeDate(line);
 
-/** "Published yesterday at 10:29" → "yesterday at 10:29". */
-export const parseDateLine = (line: string): string | null => DATE_LINE.exec(line.trim())?.groups?.text.trim() ?? null;
+/** "Published yesterday at 10:29" → "yesterday at 10:29"; a bare relative date is its own text. */
+export const parseDateLine = (line: string): string | null =>
+  DATE_LINE.exec(line.trim())?.groups?.text.trim() ?? (isBareRelativeDate(line) ? line.trim() : null);
 
 type WallClock = { year: number; month: number; day: number; offsetMinutes: number };
 
@@ -84,9 +87,15 @@ export type ResolvedDate = {
   relative: boolean;
   /** ISO date-time, or null if it could not be resolved. */
   iso: string | null;
+  /**
+   * For a relative date read against retrievedAt: `time` (a clock time is known), `day` (the day only: the
+   * ISO value is that day's 00:00), `period` ("last week": too vague for a time, `around` names the day meant).
+   */
+  precision?: 'time' | 'day' | 'period';
+  /** For `period`: the day the phrase points at (YYYY-MM-DD), for the editor. */
+  around?: string;
 };
 
-const RELATIVE = /^(?<word>today|yesterday)(?:\s*,?\s*at\s+(?<h>\d{1,2})[:h.](?<m>\d{2}))?$/i;
 const DAY_MONTH_YEAR = /^(?<d>\d{1,2})\s+(?<mon>[A-Za-z]+)\s+(?<y>\d{4})(?:\s*,?\s*at\s+(?<h>\d{1,2})[:h.](?<m>\d{2}))?$/;
 const MONTH_DAY_YEAR = /^(?<mon>[A-Za-z]+)\s+(?<d>\d{1,2}),?\s+(?<y>\d{4})(?:\s*,?\s*at\s+(?<h>\d{1,2})[:h.](?<m>\d{2}))?$/;
 
@@ -94,28 +103,10 @@ const validClock = (h: number, m: number): boolean => h >= 0 && h <= 23 && m >= 
 
 /**
  * Resolve a printed publication date. Relative dates need `retrievedAt`;
- * without it (or without a clock time) the ISO value is null.
+ * without it the ISO value is null and the printed text is all there is.
  */
 export const resolvePublishedDate = (printed: string, retrievedAt?: Date | string): ResolvedDate => {
   const text = printed.trim();
-  const relative = RELATIVE.exec(text);
-  if (relative?.groups) {
-    if (retrievedAt === undefined || relative.groups.h === undefined) return { relative: true, iso: null };
-    const retrieved = parseRetrievedAt(retrievedAt);
-    const h = Number(relative.groups.h);
-    const m = Number(relative.groups.m);
-    if (!validClock(h, m)) return { relative: true, iso: null };
-    const back = relative.groups.word.toLowerCase() === 'yesterday' ? 1 : 0;
-    const day = new Date(Date.UTC(retrieved.year, retrieved.month - 1, retrieved.day - back));
-    return {
-      relative: true,
-      iso: formatWallClock(
-        { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), offsetMinutes: retrieved.offsetMinutes },
-        h,
-        m,
-      ),
-    };
-  }
   const absolute = DAY_MONTH_YEAR.exec(text) ?? MONTH_DAY_YEAR.exec(text);
   if (absolute?.groups) {
     const month = MONTHS.indexOf(absolute.groups.mon.toLowerCase()) + 1;
@@ -129,5 +120,17 @@ export const resolvePublishedDate = (printed: string, retrievedAt?: Date | strin
     }
     return { relative: false, iso: formatWallClock({ year, month, day, offsetMinutes: 0 }, h, m) };
   }
-  return { relative: /\b(?:ago|today|yesterday|last)\b/i.test(text), iso: null };
+  // relative dates ("yesterday at 10:29", "Tuesday", "3 hours ago", "last week") are read by chrono-node
+  const anchor = retrievedAt === undefined ? undefined : parseRetrievedAt(retrievedAt);
+  const read = readRelativeDate(text, anchor && { instant: new Date(anchor.iso), offsetMinutes: anchor.offsetMinutes });
+  if (!read) return { relative: false, iso: null };
+  if (!anchor || !read.wallClock) return { relative: true, iso: null };
+  const { year, month, day, hour, minute } = read.wallClock;
+  if (read.precision === 'period') {
+    return { relative: true, iso: null, precision: 'period', around: `${year}-${pad(month)}-${pad(day)}` };
+  }
+  const clock = { year, month, day, offsetMinutes: anchor.offsetMinutes };
+  return read.precision === 'time'
+    ? { relative: true, iso: formatWallClock(clock, hour, minute), precision: 'time' }
+    : { relative: true, iso: formatWallClock(clock, 0, 0), precision: 'day' };
 };

@@ -4,6 +4,7 @@
  */
 import { TRANSLATION_ARTEFACTS } from '../constants';
 import type { Block, Credit, RemovedBlock, ReviewFlag } from '../types';
+import type { ResolvedDate } from './dates';
 import { blockText } from './body';
 import { redactContactDetails, truncate } from './text';
 
@@ -45,14 +46,19 @@ export const garbledFlags = (hits: readonly ArtefactHit[]): ReviewFlag[] =>
     excerpt: hit.phrase,
   }));
 
-export const relativeDateFlag = (printed: string, resolvedIso: string | null, retrievedAt?: string): ReviewFlag => ({
-  code: 'relative_date',
-  message: resolvedIso
-    ? `Publication date printed relative to the scrape ("${printed}"): resolved to ${resolvedIso} from retrievedAt ${retrievedAt}, reading the clock time in retrievedAt's timezone (UTC when it has no offset). Confirm against the agency feed.`
-    : `Publication date printed relative to the scrape ("${printed}") and no retrievedAt was given: datePublished left null. Supply the scrape time or the agency timestamp.`,
-  path: 'article.datePublished',
-  excerpt: printed,
-});
+export const relativeDateFlag = (printed: string, resolved: ResolvedDate, retrievedAt?: string): ReviewFlag => {
+  const scrape = `Publication date printed relative to the scrape ("${printed}")`;
+  const message = !retrievedAt
+    ? `${scrape} and no retrievedAt was given: datePublished left null. Supply the scrape time or the agency timestamp.`
+    : resolved.iso === null
+      ? resolved.around
+        ? `${scrape}: a span, not a day (around ${resolved.around}, from retrievedAt ${retrievedAt}); datePublished left null. Set it from the agency feed.`
+        : `${scrape}: could not be read against retrievedAt ${retrievedAt}; datePublished left null. Set it from the agency feed.`
+      : `${scrape}: resolved to ${resolved.iso} from retrievedAt ${retrievedAt}, reading the clock time in retrievedAt's timezone (UTC when it has no offset)${
+          resolved.precision === 'day' ? '; no clock time was printed, so 00:00 stands for the day' : ''
+        }. Confirm against the agency feed.`;
+  return { code: 'relative_date', message, path: 'article.datePublished', excerpt: printed };
+};
 
 export const conflictingBylinesFlag = (
   credits: readonly Credit[],

@@ -28,7 +28,7 @@ import { StoryParseError, assertReadableText } from './guard';
 import { labelBlocks, removedBlocks } from './noise';
 import { parsePhotoLine } from './photo';
 import { createQuoteState, extractQuotesFromParagraph } from './quotes';
-import { createSanctionState, extractSanctionsFromParagraph, sanctionRecords } from './sanctions';
+import { createSanctionState, extractSanctionsFromParagraph, noteGovernments, sanctionRecords } from './sanctions';
 import { normalizeText, slugify, splitBlocks, squash, stripBullet } from './text';
 
 export { StoryParseError } from './guard';
@@ -137,6 +137,7 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
   registry.noteMentions(headline);
   const quoteState = createQuoteState();
   const sanctionState = createSanctionState();
+  noteGovernments(headline, registry, sanctionState);
   const firstParagraph = items.findIndex((item) => item.role === 'paragraph');
   let paragraphIndex = 0;
   items.forEach((item, itemIndex) => {
@@ -185,7 +186,7 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
   // ---- review flags -----------------------------------------------------------
   const removed = [...(page?.removed ?? []), ...removedBlocks(labels)];
   const flags: ReviewFlag[] = [];
-  if (publishedAtText && published?.relative) flags.push(relativeDateFlag(publishedAtText, published.iso, retrievedAtIso));
+  if (publishedAtText && published?.relative) flags.push(relativeDateFlag(publishedAtText, published, retrievedAtIso));
   const bylines = conflictingBylinesFlag(credits, (key) => registry.org(key)?.name ?? key);
   if (bylines) flags.push(bylines);
   const garbled = [

@@ -10,6 +10,7 @@ import { matchBoilerplate } from './boilerplate';
 import { isDateLine } from './dates';
 import { isPhotoLine } from './photo';
 import { isSubhead } from './body';
+import { isCorrectionNotice, isCreditedCaption, isMediaTitle } from './furniture';
 import {
   containsContactDetails,
   isBulletLine,
@@ -35,7 +36,10 @@ export type BlockRole =
   | 'author_byline'
   | 'author_bio'
   | 'contact'
-  | 'boilerplate';
+  | 'boilerplate'
+  | 'media_title'
+  | 'caption'
+  | 'correction_notice';
 
 export type LabelledBlock = { index: number; text: string; role: BlockRole };
 
@@ -105,6 +109,9 @@ export const labelBlocks = (blocks: readonly string[]): LabelledBlock[] => {
   for (let i = 0; i < footerStart; i += 1) {
     const text = blocks[i];
     if (isShareLine(text)) roles[i] = 'share_line';
+    else if (isCorrectionNotice(text)) roles[i] = 'correction_notice';
+    else if (isCreditedCaption(text)) roles[i] = 'caption';
+    else if (isMediaTitle(text)) roles[i] = 'media_title';
     else if (isAdvertisement(text)) roles[i] = 'advertisement';
     else if (isReadAlsoLabel(text)) {
       roles[i] = 'read_also';
@@ -145,6 +152,17 @@ const REMOVED_KIND_BY_ROLE: Partial<Record<BlockRole, RemovedKind>> = {
   author_bio: 'author_bio',
   contact: 'contact',
   boilerplate: 'boilerplate',
+  media_title: 'boilerplate',
+  caption: 'caption',
+  correction_notice: 'boilerplate',
+};
+
+/** Why a block recognised by its form (furniture.ts, boilerplate.ts) was taken out. */
+const FORM_REASONS: Partial<Record<BlockRole, string>> = {
+  media_title: 'site furniture: title of a gallery, video or section box inside the page',
+  caption: 'picture caption ending in its credit, not the story text',
+  correction_notice:
+    "the source's correction notice, not story text: an editor should carry it as a correction (article.corrections) with its date",
 };
 
 /**
@@ -173,7 +191,9 @@ export const removedBlocks = (labels: readonly LabelledBlock[]): RemovedBlock[] 
       if (contact.length > 0) removed.push({ kind: 'contact', text: redactContactDetails(contact.join(' ')), reason: REASONS.contact });
       continue;
     }
-    const reason = kind === 'boilerplate' ? `site furniture: ${matchBoilerplate(block.text)?.why ?? 'layout text'}` : REASONS[kind];
+    const reason =
+      FORM_REASONS[block.role] ??
+      (kind === 'boilerplate' ? `site furniture: ${matchBoilerplate(block.text)?.why ?? 'layout text'}` : REASONS[kind]);
     removed.push({ kind, text: redactContactDetails(block.text), reason });
   }
   return removed;

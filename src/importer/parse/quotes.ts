@@ -27,6 +27,7 @@ import { COMMON_NOUN_SUBJECTS, NOT_NAME_WORDS, PARTICIPLE_CUES, SPEAKER_CUES, TI
 import { cleanPersonName, createPeopleMentions, hasOrganizationForm, type PeopleMentions } from './people-mentions';
 import type { Quote, QuoteType, ReviewFlag } from '../types';
 import { type EntityRegistry, ministryFromTitle } from './entities';
+import { organizationInTitle, titledMentions, type TitledMention } from './title-affiliation';
 import {
   type QuoteSpan,
   escapeRegExp,
@@ -78,9 +79,11 @@ export type QuoteState = {
   mentions: PeopleMentions;
   /** Sentences already read (most recent last), for resolving "one". */
   read: string[];
+  /** People introduced as "<body> <title> <Name>", by name: their title and body, used once they speak. */
+  titled: Map<string, TitledMention>;
 };
 
-export const createQuoteState = (): QuoteState => ({ quotes: [], flags: [], read: [], mentions: createPeopleMentions() });
+export const createQuoteState = (): QuoteState => ({ quotes: [], flags: [], read: [], mentions: createPeopleMentions(), titled: new Map() });
 
 const hasLetters = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
 
@@ -99,7 +102,9 @@ const splitTitle = (run: string): NamedPerson | null => {
   if (nameWords.length < 2 || nameWords.length > 4) return null;
   // "IfW Kiel", "UCU Congress": an acronym or camel-cased word is a body's name, not a person's
   if (nameWords.some((word) => /^\p{Lu}{2,}$|\p{Ll}\p{Lu}/u.test(word.replace(/[.’']s?$/, '')))) return null;
-  return { name: nameWords.join(' '), title: lastTitle >= 0 ? words.slice(0, lastTitle + 1).join(' ') : undefined };
+  // "said Sundar Pichai." at the end of a sentence: the full stop is the sentence's, not the name's (unlike "Jr.")
+  const name = nameWords.join(' ').replace(/(?<!\b(?:\p{Lu}|Jr|Sr))\.$/u, '');
+  return { name, title: lastTitle >= 0 ? words.slice(0, lastTitle + 1).join(' ') : undefined };
 };
 
 /**
@@ -111,7 +116,9 @@ export const parseAppositive = (text: string): { title?: string; org?: string } 
   const clean = squash(text);
   const m =
     /^(?:an?\s+|the\s+)?(?<title>(?:\p{Lu}[\p{L}-]*\s+)*[\p{Ll}][\p{Ll}\s-]*?)\s+(?:at|of|in|with|from|for)\s+(?<org>(?:the\s+)?\p{Lu}[^,;]*?)(?:\s+and\s+.*)?$/u.exec(clean) ??
-    /^the\s+(?<org>\p{Lu}[\p{L}&.’'-]*(?:\s+\p{Lu}[\p{L}&.’'-]*){0,5})\s+(?<title>\p{Ll}[\p{Ll}\s-]+)$/u.exec(clean);
+    /^the\s+(?<org>\p{Lu}[\p{L}&.’'-]*(?:\s+\p{Lu}[\p{L}&.’'-]*){0,5})\s+(?<title>\p{Ll}[\p{Ll}\s-]+)$/u.exec(clean) ??
+    // "Microsoft’s president": the owner named before the possessive
+    /^(?<org>\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,5})(?:'|’)s\s+(?<title>\p{Ll}[\p{Ll}\s-]+)$/u.exec(clean);
   if (!m?.groups) return {};
   const title = m.groups.title.trim();
   return /\b(?:former|ex-|retired|onetime)\b/i.test(title) ? { title } : { title, org: m.groups.org.trim() };
@@ -125,8 +132,13 @@ const personAttribution = (
   ofOrg?: string,
 ): Attribution => {
   const app = appositive ? parseAppositive(appositive) : {};
-  const title = person.title ?? app.title;
-  const orgText = app.org ?? ofOrg ?? (person.title ? ministryFromTitle(person.title) : undefined);
+  const titled = state.titled.get(person.name);
+  const title = person.title ?? app.title ?? titled?.title;
+  const orgText =
+    app.org ??
+    ofOrg ??
+    titled?.org ??
+    (person.title ? (ministryFromTitle(person.title) ?? organizationInTitle(person.title, (name) => registry.lookupOrg(name) !== undefined)) : undefined);
   const affiliation = orgText ? registry.resolveOrg(orgText) : undefined;
   const key = registry.addPerson({ name: person.name, jobTitle: title, affiliation });
   const stored = registry.person(key);
@@ -438,6 +450,7 @@ export const extractQuotesFromParagraph = (
   for (const sentence of splitSentences(text)) {
     registry.noteMentions(sentence);
     state.mentions.read(sentence);
+    for (const mention of titledMentions(sentence)) if (!state.titled.has(mention.name)) state.titled.set(mention.name, mention);
     const spans = findQuoteSpans(sentence);
     const masked = maskQuotes(sentence, spans);
 

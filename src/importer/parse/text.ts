@@ -3,10 +3,7 @@
  * splitting, quote spans, slugs and contact-detail redaction.
  */
 
-/** Opening/closing quotation marks the parser understands. Curly marks are directional; " toggles. */
-const OPEN_CURLY = '“';
-const CLOSE_CURLY = '”';
-const STRAIGHT = '"';
+import { createMarkReader } from './quote-marks';
 
 /** Normalise line endings and invisible whitespace; never touches the visible characters. */
 export const normalizeText = (raw: string): string =>
@@ -48,32 +45,33 @@ export const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}][\p{
 const ABBREVIATION = /(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Maj|Capt|Co|Ltd|Inc|No|Jr|Sr|vs|etc)\.)$/;
 
 /**
- * Split a paragraph into sentences. Never splits inside a curly-quoted passage;
- * a sentence may end just after a closing quote (`…approach.” “repression”.`).
+ * Split a paragraph into sentences. Never splits inside a quoted passage (any
+ * typography, quote-marks.ts); a sentence may end just after a closing quote
+ * (`…approach.” “repression”.`, `…years,’’ Smith said.`).
  */
 export const splitSentences = (paragraph: string): string[] => {
   const sentences: string[] = [];
+  const marks = createMarkReader();
   let start = 0;
-  let inCurly = 0;
-  let inStraight = false;
   let i = 0;
   while (i < paragraph.length) {
+    const mark = marks.read(paragraph, i);
+    if (mark) {
+      i += mark.length;
+      continue;
+    }
     const ch = paragraph[i];
-    if (ch === OPEN_CURLY) inCurly += 1;
-    else if (ch === CLOSE_CURLY) inCurly = Math.max(0, inCurly - 1);
-    else if (ch === STRAIGHT) inStraight = !inStraight;
     if (/[.!?…]/.test(ch)) {
       let j = i + 1;
       // absorb closing quotes / brackets that end the sentence together with the stop
-      while (j < paragraph.length && /[”"’)\]]/.test(paragraph[j])) {
-        if (paragraph[j] === CLOSE_CURLY) inCurly = Math.max(0, inCurly - 1);
-        else if (paragraph[j] === STRAIGHT) inStraight = !inStraight;
-        j += 1;
+      while (j < paragraph.length) {
+        if (marks.closesAt(paragraph, j)) j += marks.read(paragraph, j)?.length ?? 1;
+        else if (/[’)\]]/.test(paragraph[j])) j += 1;
+        else break;
       }
-      const insideQuote = inCurly > 0 || inStraight;
-      const followedByBoundary = /^\s+[“"‘(\p{Lu}\p{N}]/u.test(paragraph.slice(j));
+      const followedByBoundary = /^\s+[“"‘„«(\p{Lu}\p{N}]/u.test(paragraph.slice(j));
       const abbreviation = ch === '.' && j === i + 1 && ABBREVIATION.test(paragraph.slice(start, i + 1));
-      if (!insideQuote && !abbreviation && (followedByBoundary || j >= paragraph.length)) {
+      if (!marks.open && !abbreviation && (followedByBoundary || j >= paragraph.length)) {
         sentences.push(paragraph.slice(start, j).trim());
         start = j;
       }
@@ -96,12 +94,29 @@ export type QuoteSpan = {
   inner: string;
 };
 
-/** Quoted passages in “curly” or "straight" quotes, in order. */
+/**
+ * Quoted passages in order, in any typography (quote-marks.ts). A passage still
+ * open at the end runs to the end: the convention for speech that continues in
+ * the next paragraph (which opens with a new mark).
+ */
 export const findQuoteSpans = (sentence: string): QuoteSpan[] => {
   const spans: QuoteSpan[] = [];
-  const re = /“([^“”]*)”|"([^"]*)"/g;
-  for (let match = re.exec(sentence); match; match = re.exec(sentence)) {
-    spans.push({ start: match.index, end: match.index + match[0].length, inner: match[1] ?? match[2] ?? '' });
+  const marks = createMarkReader();
+  for (let i = 0; i < sentence.length; ) {
+    const mark = marks.read(sentence, i);
+    if (!mark) {
+      i += 1;
+      continue;
+    }
+    const { event } = mark;
+    if (event?.kind === 'close') {
+      spans.push({ start: event.openedAt, end: event.at + event.length, inner: sentence.slice(event.openedAt + event.openLength, event.at) });
+    }
+    i += mark.length;
+  }
+  const open = marks.open;
+  if (open && /[\p{L}\p{N}]/u.test(sentence.slice(open.at + open.length))) {
+    spans.push({ start: open.at, end: sentence.length, inner: sentence.slice(open.at + open.length).trimEnd() });
   }
   return spans;
 };

@@ -82,3 +82,46 @@ describe('Given sanction sentences written in other ways', () => {
     expect(bundle.sanctions[0].status).toBe('active');
   });
 });
+
+describe('Given sanctions reported in the active voice, on countries as well as companies', () => {
+  const sanctionsOf = (...paragraphs: string[]) =>
+    parseStory(story(...paragraphs)).sanctions.map((s) => [s.organization, s.authority, s.measureType, s.startDate ?? null]);
+
+  it('When a president "imposed a comprehensive trade embargo against" a country, Then the country is the target and his government the authority', () => {
+    expect(
+      sanctionsOf(
+        'The United States plans to lift trade sanctions on Sudan, officials said.',
+        'In 1997, President Bill Clinton imposed a comprehensive trade embargo against Sudan and blocked the assets of the Sudanese government.',
+      ),
+    ).toEqual([['sudan', 'united-states-government', 'sanction', '1997']]);
+  });
+
+  it('When a government "imposed a trade embargo on" a country, Then it is read', () => {
+    expect(sanctionsOf('The United States imposed a trade embargo on Cuba in 1962.')).toEqual([['cuba', 'united-states-government', 'sanction', '1962']]);
+  });
+
+  it('When a ministry "sanctioned" a company, Then the company is the target', () => {
+    expect(sanctionsOf('The U.S. Treasury sanctioned Huawei in 2021 over its sales to Iran.')).toEqual([
+      ['huawei', 'us-department-of-the-treasury', 'sanction', '2021'],
+    ]);
+  });
+
+  it('When a country "was sanctioned by" a government, Then the country is the target', () => {
+    expect(sanctionsOf('Venezuela was sanctioned by Washington in 2019.')).toEqual([['venezuela', 'united-states-government', 'sanction', '2019']]);
+  });
+
+  it('When American sanctions "on" a country are reported, Then the demonym names the authority', () => {
+    expect(sanctionsOf('American sanctions on Iran were tightened in 2018.')).toEqual([['iran', 'united-states-government', 'sanction', '2018']]);
+  });
+
+  it('When the subject is a president and no government is named, Then nothing is guessed: no record, and the editor is told', () => {
+    const bundle = parseStory(story('In 1997, President Bill Clinton imposed a trade embargo against Sudan.'));
+    expect(bundle.sanctions).toEqual([]);
+    expect(bundle.reviewFlags.some((f) => f.code === 'unknown_entity' && /authority could not be identified/.test(f.message))).toBe(true);
+  });
+
+  it('When a body that is not a state "imposed sanctions on" someone, or a ban is not a sanction, Then no record is made', () => {
+    expect(sanctionsOf('The league imposed sanctions on the club after the match.')).toEqual([]);
+    expect(sanctionsOf('The company imposed a ban on smoking in its offices in 2019.')).toEqual([]);
+  });
+});
