@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { GraphQLError } from 'graphql';
 import { UID } from '../domain/constants';
+import { blocksToHtml, blocksToText } from '../delivery/blocks';
 import { deliverablePage } from '../delivery/page-store';
 import { withdrawalOf } from '../delivery/workflow-adapter';
 
@@ -40,7 +41,8 @@ export const ARTICLE_PAGE_TYPE_DEFS = `
     expertType: String
     nationality: String
     wikidataId: String
-    sameAs: JSON
+    "Links to the same person elsewhere (Wikidata, Wikipedia, an official page)."
+    sameAs: [String!]!
     affiliation: PageOrganization
   }
 
@@ -87,7 +89,18 @@ export const ARTICLE_PAGE_TYPE_DEFS = `
     width: Int
     height: Int
     mime: String
+    "Strapi's image formats as stored (thumbnail, small, medium, large); the same data typed: renditions."
     formats: JSON
+    renditions: [PageRendition!]!
+  }
+
+  "One size of an image (Strapi's responsive formats)."
+  type PageRendition {
+    name: String!
+    url: String!
+    width: Int
+    height: Int
+    mime: String
   }
 
   type PageLeadImage {
@@ -114,7 +127,12 @@ export const ARTICLE_PAGE_TYPE_DEFS = `
     slug: String!
     uri: String
     standfirst: String
+    "The body as Strapi Blocks (for a blocks renderer); typed alternatives: bodyHtml, bodyText."
     body: JSON
+    "The body as HTML (paragraphs, headings, lists, quotes, images; text escaped, unsafe links dropped)."
+    bodyHtml: String!
+    "The body as plain text, paragraphs separated by blank lines."
+    bodyText: String!
     section: String
     dateline: String
     byline: String
@@ -156,6 +174,20 @@ export const registerArticleBySlugQuery = (strapi: Core.Strapi): void => {
   graphql.service('extension').use(() => ({
     typeDefs: ARTICLE_PAGE_TYPE_DEFS,
     resolvers: {
+      // Typed views of the stored graph's JSON values: computed from the object in hand, no SQL.
+      ArticlePage: {
+        bodyHtml: (page: { body?: unknown }) => blocksToHtml(page.body),
+        bodyText: (page: { body?: unknown }) => blocksToText(page.body),
+      },
+      PagePerson: {
+        sameAs: (person: { sameAs?: unknown }) => (Array.isArray(person.sameAs) ? person.sameAs.filter((link): link is string => typeof link === 'string') : []),
+      },
+      PageMedia: {
+        renditions: (media: { formats?: unknown }) =>
+          Object.entries((media.formats && typeof media.formats === 'object' ? media.formats : {}) as Record<string, Record<string, unknown> | null>)
+            .filter(([, format]) => typeof format?.url === 'string')
+            .map(([name, format]) => ({ name, url: format!.url, width: format!.width ?? null, height: format!.height ?? null, mime: format!.mime ?? null })),
+      },
       Query: {
         articleBySlug: {
           resolve: async (_parent: unknown, args: { slug: string }) => {

@@ -1,4 +1,5 @@
 import path from 'path';
+import { blocksToHtml, blocksToText } from '../../../src/delivery/blocks';
 import type { Knex } from 'knex';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import { republishForTest, withPublishGateBypass } from '../../helpers/publish';
@@ -51,10 +52,10 @@ const ORG = 'documentId name slug orgType country wikidataId website';
 const PERSON = `documentId name slug jobTitle expertType nationality wikidataId sameAs affiliation { ${ORG} }`;
 const GRAPHQL_PAGE = `query ArticlePage($slug: String!) {
   articleBySlug(slug: $slug) {
-    documentId headline slug uri standfirst body section dateline byline language translationMethod
+    documentId headline slug uri standfirst body bodyHtml bodyText section dateline byline language translationMethod
     originalLanguage datePublished dateModified publishedAtText embargoedUntil publishedAt updatedAt createdAt
     credits { name role organization { ${ORG} } }
-    leadImage { caption credit image { url alternativeText width height mime formats } }
+    leadImage { caption credit image { url alternativeText width height mime formats renditions { name url width height mime } } }
     corrections { date text }
     subjects { name uri rel }
     sourceAgency { ${ORG} }
@@ -188,6 +189,11 @@ describe('reads from the stored graph', () => {
     );
     expect(data.sanctionRecords[0].organization.documentId).toBe(g.company.documentId);
     expect(data.corrections).toEqual(row.corrections.map((c: any) => ({ date: c.date, text: c.text })));
+    // Typed views of the JSON values, from the same row (no more statements): the body as HTML and text, links as strings.
+    expect(data.bodyText).toBe(blocksToText(row.body));
+    expect(data.bodyHtml).toBe(blocksToHtml(row.body));
+    expect(data.bodyHtml).toMatch(/^<(p|h\d)>/);
+    for (const person of data.people) expect(Array.isArray(person.sameAs)).toBe(true);
   });
 
   it('an article published before the table existed (no row) is built, served and stored on first read', async () => {
