@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../../domain/constants';
+import { UID, type NewsroomUid } from '../../domain/constants';
+import { importDocuments } from './documents';
 import type { ImportQuote } from './input';
 import { quoteData } from './quotes';
 import type { Outcome } from './report';
@@ -17,10 +18,10 @@ type Knex = Core.Strapi['db']['connection'];
 type Doc = Record<string, unknown> & { documentId: string };
 
 export const createRepositories = (strapi: Core.Strapi, knex: Knex) => {
-  const docs = (uid: string) => strapi.documents(uid as any);
+  const docs = (uid: NewsroomUid) => importDocuments(strapi, uid);
 
-  const findDraft = async (uid: string, filters: Record<string, unknown>, populate?: Record<string, unknown>) =>
-    (await docs(uid).findFirst({ filters, status: 'draft', populate } as any)) as Doc | null;
+  const findDraft = async (uid: NewsroomUid, filters: Record<string, unknown>, populate?: Record<string, unknown>) =>
+    (await docs(uid).findDraft(filters, populate)) as Doc | null;
 
   return {
     knex,
@@ -57,12 +58,12 @@ export const createRepositories = (strapi: Core.Strapi, knex: Knex) => {
     },
 
     async createArticle(data: Record<string, unknown>): Promise<{ documentId: string; id: number }> {
-      const created = (await docs(UID.article).create({ data } as any)) as Doc & { id: number };
+      const created = (await docs(UID.article).create(data)) as Doc & { id: number };
       return { documentId: created.documentId, id: created.id };
     },
 
     async updateArticle(documentId: string, data: Record<string, unknown>): Promise<void> {
-      await docs(UID.article).update({ documentId, data } as any);
+      await docs(UID.article).update(documentId, data);
     },
 
     /** Quotes of an imported article are keyed by their position in the story. */
@@ -75,10 +76,10 @@ export const createRepositories = (strapi: Core.Strapi, knex: Knex) => {
       };
       const existing = await findDraft(UID.quote, { article: { documentId: article }, position: quote.position });
       if (!existing) {
-        const created = (await docs(UID.quote).create({ data } as any)) as Doc;
+        const created = (await docs(UID.quote).create(data)) as Doc;
         return { documentId: created.documentId, outcome: 'created' };
       }
-      await docs(UID.quote).update({ documentId: existing.documentId, data } as any);
+      await docs(UID.quote).update(existing.documentId, data);
       return { documentId: existing.documentId, outcome: 'updated' };
     },
   };

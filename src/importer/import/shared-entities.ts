@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { UID, type NewsroomUid } from '../../domain/constants';
 import { expertLabel, sanctionRecordLabel } from '../../labels/format';
 import { validateNew, type BulkWriter, type NewDocument } from './bulk-create';
+import { importDocuments } from './documents';
 import type { ImportOrganization, ImportPerson, ImportSanction } from './input';
 import { nameKeys } from './name-key';
 import type { Outcome } from './report';
@@ -77,7 +78,7 @@ export const createSharedEntities = (strapi: Core.Strapi, knex: Knex, bulk: Bulk
   /** Existing documents get their accumulated patch (document service: validation, labels, workflow); new ones are created in bulk. */
   const flush = async (uid: (typeof UID)[keyof typeof UID], entries: Entry[], toDocument: (entry: Entry) => NewDocument) => {
     for (const entry of entries.filter((candidate) => !candidate.isNew && Object.keys(candidate.patch).length)) {
-      await strapi.documents(uid as any).update({ documentId: entry.documentId, data: entry.patch } as any);
+      await importDocuments(strapi, uid).update(entry.documentId, entry.patch);
     }
     const fresh = entries.filter((entry) => entry.isNew).map(toDocument);
     for (const doc of fresh) await validateNew(strapi, uid, doc);

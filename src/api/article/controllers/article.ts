@@ -75,7 +75,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
    */
   async findBySlug(ctx) {
     const slug = String(ctx.params.slug);
-    await deliver(strapi, ctx as any, {
+    await deliver(strapi, ctx, {
       cacheKey: `article-slug:${slug}`,
       supported: ARTICLE_FORMATS,
       fallback: 'json',
