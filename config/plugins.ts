@@ -1,5 +1,6 @@
 import { envSecret } from '../src/utils/env-secret';
 import { graphqlLandingPage, graphqlSecurityPlugins } from '../src/graphql/limits-config';
+import { graphqlDeliveryPlugins } from '../src/graphql/plain-page-fields';
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
@@ -59,7 +60,8 @@ export default ({ env }: { env: any }) => ({
         // CORS is answered once, by strapi::cors (config/middlewares.ts), from the allow-list.
         cors: false,
         // Cost, alias and filter-branch limits (src/graphql/limits.ts); no "Did you mean" hints in production.
-        plugins: graphqlSecurityPlugins(env, { defaultLimit: 25, maxLimit: 100 }),
+        // Then the page graph's plain field resolvers and no per-field cache hints (src/graphql/plain-page-fields.ts).
+        plugins: [...graphqlSecurityPlugins(env, { defaultLimit: 25, maxLimit: 100 }), ...graphqlDeliveryPlugins()],
       },
     },
   },

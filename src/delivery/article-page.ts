@@ -57,8 +57,8 @@ export const renderArticle = async (
   article: ArticlePage,
   format: Format,
   asStrapiJson: (article: ArticlePage) => unknown | Promise<unknown>,
+  keys: string[] = collectDocumentKeys(strapi, UID.article, article),
 ): Promise<Rendered> => {
-  const keys = collectDocumentKeys(strapi, UID.article, article);
   const rc = renderContext(strapi, article);
   switch (format) {
     case 'jsonld':

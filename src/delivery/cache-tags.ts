@@ -1,4 +1,5 @@
-import type { Core, UID as StrapiUID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { walkGraph, type GraphFacts } from './graph-walk';
 import { NEWSROOM_UIDS, type NewsroomUid } from '../domain/constants';
 
 /**
@@ -24,35 +25,13 @@ export const documentKey = (uid: NewsroomUid, documentId: string): string => `${
 
 export const listKey = (uid: NewsroomUid): string => `list:${KINDS[uid]}`;
 
+/** The keys of the newsroom documents a walked graph shows (src/delivery/graph-walk.ts), root first. */
+export const keysOfFacts = (facts: GraphFacts): string[] => [
+  ...new Set(facts.documents.filter((doc) => isNewsroomUid(doc.uid)).map((doc) => documentKey(doc.uid as NewsroomUid, doc.documentId))),
+];
+
 /** Every newsroom document reachable in a (populated) entity graph, as keys; the root first. */
-export const collectDocumentKeys = (strapi: Core.Strapi, uid: NewsroomUid, data: unknown): string[] => {
-  const keys = new Set<string>();
-
-  const visit = (modelUid: string, value: unknown, depth: number): void => {
-    if (value === null || value === undefined || depth > 8) return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(modelUid, item, depth);
-      return;
-    }
-    if (typeof value !== 'object') return;
-    const record = value as Record<string, unknown>;
-    if (isNewsroomUid(modelUid) && typeof record.documentId === 'string') keys.add(documentKey(modelUid, record.documentId));
-
-    const model = strapi.getModel(modelUid as StrapiUID.Schema) as { attributes?: Record<string, any> } | undefined;
-    for (const [name, attribute] of Object.entries(model?.attributes ?? {})) {
-      const child = record[name];
-      if (child === undefined || child === null) continue;
-      if (attribute.type === 'relation' && typeof attribute.target === 'string') visit(attribute.target, child, depth + 1);
-      else if (attribute.type === 'component') visit(attribute.component, child, depth + 1);
-      else if (attribute.type === 'dynamiczone') {
-        for (const item of Array.isArray(child) ? child : []) visit((item as { __component?: string }).__component ?? '', item, depth + 1);
-      }
-    }
-  };
-
-  visit(uid, data, 0);
-  return [...keys];
-};
+export const collectDocumentKeys = (strapi: Core.Strapi, uid: NewsroomUid, data: unknown): string[] => keysOfFacts(walkGraph(strapi, uid, data));
 
 /**
  * Most bytes one tag header may take. CDNs cap these headers at 16 KB (Cloudflare's Cache-Tag, Fastly's

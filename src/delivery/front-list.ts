@@ -40,6 +40,9 @@ export const frontSummaries = async (strapi: Core.Strapi, query: FrontQuery, now
     .map((row: { summary: string }) => JSON.parse(row.summary) as FrontItem);
 };
 
+/** The response cache's key of a front (the route fills it, the pre-router fast path reads it). */
+export const frontCacheKey = ({ section, limit }: FrontQuery): string => `articles-front|${section ?? ''}|${limit}`;
+
 type QueryError = { path: string[]; message: string };
 
 /** `?section=&limit=` checked: a bad value is a 400 naming the parameter, never a 500. */

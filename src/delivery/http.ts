@@ -200,3 +200,17 @@ export const serveCachedRead = async (
   await writeResponse(ctx, response, cacheControlValue(deliveryConfig(strapi)));
   return true;
 };
+
+/**
+ * The same for a resource with one representation (`deliverResource`, e.g. the fronts' list): its cached
+ * response if still current, answered before the router; else false and the full route answers.
+ */
+export const serveCachedResource = async (strapi: Core.Strapi, ctx: Ctx, options: { cacheKey: string; vary?: string }): Promise<boolean> => {
+  if (isAuthenticated(ctx) || ctx.get('strapi-encode-source-maps')) return false;
+  const response = await responseCacheOf(strapi).peek(options.cacheKey);
+  if (!response || response.status !== 200) return false;
+  ctx.set('Vary', options.vary ?? VARY_FIXED);
+  ctx.set('X-Delivery-Cache', 'HIT');
+  await writeResponse(ctx, response, cacheControlValue(deliveryConfig(strapi)));
+  return true;
+};

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { UID } from '../domain/constants';
 import { blocksToHtml, blocksToText } from '../delivery/blocks';
 import { deliverablePage } from '../delivery/page-store';
+import { sanitizeGraphOutput } from '../delivery/public-output';
 import { withdrawalOf } from '../delivery/workflow-adapter';
 
 /**
@@ -167,6 +168,29 @@ const LIST_FIELDS = ['credits', 'corrections', 'subjects', 'quotes', 'people', '
 const withLists = (page: Record<string, unknown>) =>
   Object.fromEntries([...Object.entries(page), ...LIST_FIELDS.map((name) => [name, page[name] ?? []])]);
 
+/**
+ * The resolvers of the page's own types: typed views of the stored graph's JSON values, computed from the
+ * object in hand, no SQL. Every other field of these types is a plain property read (graphql's default).
+ */
+export const PAGE_FIELD_RESOLVERS: Record<string, Record<string, (source: any) => unknown>> = {
+  ArticlePage: {
+    bodyHtml: (page: { body?: unknown }) => blocksToHtml(page.body),
+    bodyText: (page: { body?: unknown }) => blocksToText(page.body),
+  },
+  PagePerson: {
+    sameAs: (person: { sameAs?: unknown }) => (Array.isArray(person.sameAs) ? person.sameAs.filter((link): link is string => typeof link === 'string') : []),
+  },
+  PageMedia: {
+    renditions: (media: { formats?: unknown }) =>
+      Object.entries((media.formats && typeof media.formats === 'object' ? media.formats : {}) as Record<string, Record<string, unknown> | null>)
+        .filter(([, format]) => typeof format?.url === 'string')
+        .map(([name, format]) => ({ name, url: format!.url, width: format!.width ?? null, height: format!.height ?? null, mime: format!.mime ?? null })),
+  },
+};
+
+/** The object types of the page graph (ARTICLE_PAGE_TYPE_DEFS). */
+export const PAGE_TYPES = [...ARTICLE_PAGE_TYPE_DEFS.matchAll(/^\s*type (\w+) \{/gm)].map((match) => match[1]).filter((name) => name !== 'Query');
+
 export const registerArticleBySlugQuery = (strapi: Core.Strapi): void => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
@@ -174,25 +198,13 @@ export const registerArticleBySlugQuery = (strapi: Core.Strapi): void => {
   graphql.service('extension').use(() => ({
     typeDefs: ARTICLE_PAGE_TYPE_DEFS,
     resolvers: {
-      // Typed views of the stored graph's JSON values: computed from the object in hand, no SQL.
-      ArticlePage: {
-        bodyHtml: (page: { body?: unknown }) => blocksToHtml(page.body),
-        bodyText: (page: { body?: unknown }) => blocksToText(page.body),
-      },
-      PagePerson: {
-        sameAs: (person: { sameAs?: unknown }) => (Array.isArray(person.sameAs) ? person.sameAs.filter((link): link is string => typeof link === 'string') : []),
-      },
-      PageMedia: {
-        renditions: (media: { formats?: unknown }) =>
-          Object.entries((media.formats && typeof media.formats === 'object' ? media.formats : {}) as Record<string, Record<string, unknown> | null>)
-            .filter(([, format]) => typeof format?.url === 'string')
-            .map(([name, format]) => ({ name, url: format!.url, width: format!.width ?? null, height: format!.height ?? null, mime: format!.mime ?? null })),
-      },
+      ...PAGE_FIELD_RESOLVERS,
       Query: {
         articleBySlug: {
-          resolve: async (_parent: unknown, args: { slug: string }) => {
+          resolve: async (_parent: unknown, args: { slug: string }, context: { state?: { auth?: unknown } }) => {
             const page = await deliverablePage(strapi, args.slug);
-            if (page) return withLists(page);
+            // What the REST route's sanitizer would leave (relations the caller may not read are dropped).
+            if (page) return withLists((await sanitizeGraphOutput(strapi, UID.article, page, context.state?.auth)).data);
             const withdrawal = await withdrawalOf(strapi, UID.article, args.slug);
             if (!withdrawal) return null;
             throw new GraphQLError(withdrawal.notice ?? `The article "${args.slug}" has been withdrawn`, {

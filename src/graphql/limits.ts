@@ -106,17 +106,61 @@ export const checkOperation = (limits: GraphqlLimits, { schema, document, reques
   return null;
 };
 
-/** Apollo Server plugin: refuses an over-limit operation with 400 before it executes. */
-export const graphqlLimitsPlugin = (limits: GraphqlLimits) => ({
-  async requestDidStart() {
-    return {
-      async didResolveOperation(context: RequestContext) {
-        const refusal = checkOperation(limits, context);
-        if (refusal) throw refusal;
-      },
-    };
-  },
-});
+/**
+ * The variables an operation's verdict can depend on: those inside `pagination` and `filters` arguments (the
+ * estimator reads only these) and in directive arguments (`@include(if: $x)` decides whether a field counts).
+ */
+export const variablesThatCount = (document: DocumentNode): string[] => {
+  const names = new Set<string>();
+  let inside = 0;
+  visit(document, {
+    [Kind.ARGUMENT]: {
+      enter: (node) => void (node.name.value === 'pagination' || node.name.value === 'filters' ? (inside += 1) : undefined),
+      leave: (node) => void (node.name.value === 'pagination' || node.name.value === 'filters' ? (inside -= 1) : undefined),
+    },
+    [Kind.DIRECTIVE]: { enter: () => void (inside += 1), leave: () => void (inside -= 1) },
+    [Kind.VARIABLE]: (node) => void (inside > 0 ? names.add(node.name.value) : undefined),
+  });
+  return [...names].sort();
+};
+
+const VERDICTS_PER_DOCUMENT = 256;
+
+/**
+ * Apollo Server plugin: refuses an over-limit operation with 400 before it executes.
+ *
+ * The verdict is a function of the parsed document (which Apollo keeps per query text), the operation and the
+ * variables that count (variablesThatCount), so it is kept with the document: a frontend sending the same query
+ * for every slug pays for the walk once, not per request.
+ */
+export const graphqlLimitsPlugin = (limits: GraphqlLimits) => {
+  const verdicts = new WeakMap<DocumentNode, { counted: string[]; byKey: Map<string, GraphQLError | null> }>();
+  const verdictOf = (context: RequestContext): GraphQLError | null => {
+    let entry = verdicts.get(context.document);
+    if (!entry) {
+      entry = { counted: variablesThatCount(context.document), byKey: new Map() };
+      verdicts.set(context.document, entry);
+    }
+    const variables = context.request.variables ?? {};
+    const key = JSON.stringify([context.request.operationName ?? null, ...entry.counted.map((name) => variables[name] ?? null)]);
+    if (entry.byKey.has(key)) return entry.byKey.get(key) ?? null;
+    const verdict = checkOperation(limits, context);
+    if (entry.byKey.size >= VERDICTS_PER_DOCUMENT) entry.byKey.clear();
+    entry.byKey.set(key, verdict);
+    return verdict;
+  };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(context: RequestContext) {
+          const refusal = verdictOf(context);
+          // A fresh error per response: Apollo adds to the one it is given.
+          if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
+        },
+      };
+    },
+  };
+};
 
 export const graphqlLimitsFromEnv = (env: { int: (name: string, fallback: number) => number }, defaultLimit: number, maxLimit: number): GraphqlLimits => ({
   maxCost: env.int('GRAPHQL_MAX_COST', 2500),

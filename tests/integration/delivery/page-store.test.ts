@@ -255,6 +255,21 @@ describe('the front list from stored summaries', () => {
     expect((await front('?section=Nowhere')).body.data).toEqual([]);
   });
 
+  it('serves a warm anonymous front before the router: one SQL statement (the version check), no permission lookup', async () => {
+    await front('?section=World&limit=10');
+    let res: any;
+    const statements = await statementsOf(async () => {
+      res = await front('?section=World&limit=10');
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-delivery-cache']).toBe('HIT');
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/newsroom_content_versions/);
+    // With a credential the route answers (and the Public role's lookup is not what decides).
+    const authenticated = await front('?section=World&limit=10', { Authorization: 'Bearer not-a-token' });
+    expect(authenticated.headers['x-delivery-cache']).not.toBe('HIT');
+  });
+
   it('follows a publication at once (list:article is stamped in its transaction)', async () => {
     const before = await front('?section=World');
     const newest = await createArticleGraph(app.strapi, { datePublished: '2026-01-01T10:00:00.000Z' });

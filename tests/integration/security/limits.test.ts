@@ -76,6 +76,17 @@ describe('GraphQL cost', () => {
     expect(res.body.errors[0].extensions.code).toBe('TOO_MANY_FILTER_BRANCHES');
   });
 
+  it('when one query text is sent with page sizes in variables (the verdict is kept per document), then each set of variables gets its own verdict', async () => {
+    const query = 'query ($n: Int, $x: Boolean!) { organizations(pagination: { limit: $n }) { name sanctions @include(if: $x) { program } } }';
+    const verdicts = [];
+    for (const variables of [{ n: 100, x: true }, { n: 10, x: true }, { n: 100, x: true }, { n: 100, x: false }, { n: 10, x: true }]) {
+      const res = await gql(query, variables);
+      verdicts.push(res.status === 400 ? res.body.errors[0].extensions.code : res.status);
+    }
+    // 100 × (1 + 25 sanctions) is over the cost limit; 10 × 26 is not; without the nested list, 100 × 1 is not.
+    expect(verdicts).toEqual(['QUERY_TOO_COSTLY', 200, 'QUERY_TOO_COSTLY', 200, 200]);
+  });
+
   it('when the article page or a list of 25 with quotes is queried, then 200: both are well inside the limits', async () => {
     const page = await gql(ARTICLE_PAGE, { slug: story.slug });
     expect(page.status).toBe(200);

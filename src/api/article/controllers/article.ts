@@ -1,8 +1,9 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_FORMATS, renderArticle } from '../../../delivery/article-page';
-import { collectDocumentKeys, documentKey, listKey } from '../../../delivery/cache-tags';
-import { frontSummaries, parseFrontQuery } from '../../../delivery/front-list';
+import { collectDocumentKeys, documentKey, keysOfFacts, listKey } from '../../../delivery/cache-tags';
+import { sanitizeGraphOutput } from '../../../delivery/public-output';
+import { frontCacheKey, frontSummaries, parseFrontQuery } from '../../../delivery/front-list';
 import { deliver, deliverResource, VARY_FIXED, VARY_NEGOTIATED } from '../../../delivery/http';
 import { UID } from '../../../domain/constants';
 import { deliveryConfig } from '../../../delivery/config';
@@ -50,7 +51,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     }
     const { section, limit } = parsed.value;
     await deliverResource(strapi, ctx as never, {
-      cacheKey: `articles-front|${section ?? ''}|${limit}`,
+      cacheKey: frontCacheKey(parsed.value),
       contentType: 'application/json; charset=utf-8',
       vary: VARY_FIXED,
       render: async () => {
@@ -83,8 +84,8 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       render: async (format) => {
         const article = await strapi.service('api::article.article').findDeliverableBySlug(slug);
         if (!article) return null;
-        const sanitized = (await this.sanitizeOutput!(article, ctx)) as ArticlePage;
-        return renderArticle(strapi, sanitized, format, (page) => this.transformResponse!(page));
+        const { data, facts } = await sanitizeGraphOutput(strapi, UID.article, article as ArticlePage, ctx.state.auth);
+        return renderArticle(strapi, data, format, (page) => this.transformResponse!(page), keysOfFacts(facts));
       },
       // Withdrawn by the editorial workflow (and not public again): 410 Gone with the notice.
       onNotFound: async (format) => {

@@ -1,0 +1,128 @@
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { startApp, type TestApp } from '../../helpers/strapi';
+import { createArticleGraph, UIDS, type ArticleGraph } from './article-graph';
+import { deliverablePage } from '../../../src/delivery/page-store';
+import { sanitizeGraphOutput } from '../../../src/delivery/public-output';
+
+/**
+ * Issue 14, S1 cold: a stored page is given to the public without Strapi's two built-in output walks when they
+ * would change nothing (src/delivery/public-output.ts). The output must be exactly what Strapi's whole sanitizer
+ * returns — for the Public role as shipped, for a caller without auth, and for a Public role that may not read
+ * experts (then the speakers go, on REST and on GraphQL, as they would through Strapi's sanitizer).
+ * Runs on SQLite and on PostgreSQL (DATABASE_CLIENT=postgres).
+ */
+let app: TestApp;
+let strapi: Core.Strapi;
+let g: ArticleGraph;
+
+beforeAll(async () => {
+  app = await startApp();
+  strapi = app.strapi;
+  g = await createArticleGraph(strapi);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+type Strategy = { authenticate: (ctx: unknown) => Promise<{ credentials: unknown; ability: unknown }> };
+// The users-permissions strategy itself (the package exports no path to it): the auth object a public request carries.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const strategy = (require(path.join(path.dirname(require.resolve('@strapi/plugin-users-permissions/package.json')), 'dist/server/strategies/users-permissions.js')) as {
+  __require: () => Strategy;
+}).__require();
+
+const publicAuth = async () => {
+  const { credentials, ability } = await strategy.authenticate({ request: { header: {} }, state: {} });
+  return { strategy, credentials, ability };
+};
+
+/** Strapi's whole output sanitizer, as the core controller runs it. */
+const strapiSanitized = (page: unknown, auth: unknown) => strapi.contentAPI.sanitize.output(page as never, strapi.getModel(UIDS.article), { auth: auth as never });
+
+const storedPage = async () => {
+  const page = await deliverablePage(strapi, g.slug);
+  expect(page).not.toBeNull();
+  return page as Record<string, unknown>;
+};
+
+const publicRole = async () => strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+
+/** Run `fn` while the Public role may not `find` experts; the permission is given back after. */
+const withoutExpertFind = async (fn: () => Promise<void>) => {
+  const role = await publicRole();
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  const rows = await permissions.findMany({ where: { role: role.id, action: 'api::expert.expert.find' } });
+  expect(rows).toHaveLength(1);
+  await permissions.delete({ where: { id: rows[0].id } });
+  try {
+    await fn();
+  } finally {
+    await permissions.create({ data: { action: 'api::expert.expert.find', role: role.id } });
+  }
+};
+
+describe('a stored page given to the public', () => {
+  it('when the Public role may read every type the page shows, then the page is given as Strapi would sanitize it, without its built-in walks', async () => {
+    const page = await storedPage();
+    const auth = await publicAuth();
+    const fast = await sanitizeGraphOutput(strapi, UIDS.article, structuredClone(page), auth);
+    expect(fast.fastPath).toBe(true);
+    expect(fast.data).toEqual(await strapiSanitized(structuredClone(page), auth));
+    // The relations it reached are the ones Strapi checks.
+    expect([...fast.facts.relationTargets].sort()).toEqual([UIDS.expert, UIDS.organization, UIDS.quote, UIDS.sanctionRecord].sort());
+  });
+
+  it('when there is no auth at all (a server-side call), then it is Strapi output too', async () => {
+    const page = await storedPage();
+    const fast = await sanitizeGraphOutput(strapi, UIDS.article, structuredClone(page), undefined);
+    expect(fast.fastPath).toBe(true);
+    expect(fast.data).toEqual(await strapiSanitized(structuredClone(page), undefined));
+  });
+
+  it('when the Public role may not find experts, then Strapi sanitizes: no speaker and no people on REST, null speakers on GraphQL', async () => {
+    await withoutExpertFind(async () => {
+      const page = await storedPage();
+      const auth = await publicAuth();
+      const out = await sanitizeGraphOutput(strapi, UIDS.article, structuredClone(page), auth);
+      expect(out.fastPath).toBe(false);
+      const expected = (await strapiSanitized(structuredClone(page), auth)) as Record<string, any>;
+      expect(out.data).toEqual(expected);
+      expect(expected.people).toBeUndefined();
+      expect(expected.quotes.every((quote: Record<string, unknown>) => !('speaker' in quote))).toBe(true);
+
+      const rest = await app.http().get(`/api/articles/slug/${g.slug}`);
+      expect(rest.status).toBe(200);
+      expect(rest.body.data.people).toBeUndefined();
+      expect(rest.body.data.quotes.length).toBeGreaterThan(0);
+      expect(rest.body.data.quotes.some((quote: Record<string, unknown>) => 'speaker' in quote)).toBe(false);
+
+      const gql = await app
+        .http()
+        .post('/graphql')
+        .send({ query: 'query ($slug: String!) { articleBySlug(slug: $slug) { people { name } quotes { text speaker { name } } } }', variables: { slug: g.slug } });
+      expect(gql.body.errors).toBeUndefined();
+      expect(gql.body.data.articleBySlug.people).toEqual([]);
+      expect(gql.body.data.articleBySlug.quotes.map((quote: { speaker: unknown }) => quote.speaker)).toEqual(expected.quotes.map(() => null));
+    });
+    // Given back: the speakers are public again (the response cache follows the permission change only after its TTL, so GraphQL).
+    const again = await app
+      .http()
+      .post('/graphql')
+      .send({ query: 'query ($slug: String!) { articleBySlug(slug: $slug) { quotes { speaker { name } } } }', variables: { slug: g.slug } });
+    expect(again.body.data.articleBySlug.quotes.some((quote: { speaker: unknown }) => quote.speaker !== null)).toBe(true);
+  });
+
+  it('when GraphQL answers articleBySlug from the page types\' plain field resolvers, then it is the stored page and the response still says Cache-Control: no-store (Apollo\'s cache-control plugin is off)', async () => {
+    const res = await app
+      .http()
+      .post('/graphql')
+      .send({ query: 'query ($slug: String!) { articleBySlug(slug: $slug) { headline bodyText quotes { text speaker { name sameAs } } } }', variables: { slug: g.slug } });
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('no-store');
+    const page = await storedPage();
+    expect(res.body.data.articleBySlug.headline).toBe(page.headline);
+    expect(res.body.data.articleBySlug.quotes.map((quote: { text: string }) => quote.text)).toEqual((page.quotes as Array<{ text: string }>).map((quote) => quote.text));
+  });
+});
