@@ -25,8 +25,40 @@ export type CacheOutcome = { response: CachedResponse; cache: 'HIT' | 'MISS' | '
 
 export type ResponseCacheOptions = { enabled: boolean; ttlMs: number; maxEntries: number };
 
+/**
+ * Validity checks of one key set, run one at a time: a request that arrives while a check is running waits
+ * for the next one, which starts after it arrived (so, like its own query would, it sees every write committed
+ * before it arrived), and every request waiting shares it. Under load one statement answers many hits; a lone
+ * request still runs its own. Exported for the unit test.
+ */
+export const createCheckCoalescer = (check: (keys: readonly string[]) => Promise<number>) => {
+  type Flight = { running: Promise<number>; next: Promise<number> | null };
+  const flights = new Map<string, Flight>();
+  const start = (id: string, keys: readonly string[]): Promise<number> => {
+    const running = check(keys);
+    const flight: Flight = { running, next: null };
+    flights.set(id, flight);
+    const done = () => {
+      if (flights.get(id) === flight && flight.next === null) flights.delete(id);
+    };
+    running.then(done, done);
+    return running;
+  };
+  return (keys: readonly string[]): Promise<number> => {
+    const id = keys.join('\u0000');
+    const flight = flights.get(id);
+    if (!flight) return start(id, keys);
+    if (!flight.next) {
+      const after = () => start(id, keys);
+      flight.next = flight.running.then(after, after);
+    }
+    return flight.next;
+  };
+};
+
 export const createResponseCache = (knex: () => Knex, options: () => ResponseCacheOptions) => {
   const entries = new Map<string, Entry>();
+  const newestOf = createCheckCoalescer((keys) => newestSeqOf(knex(), keys));
   const inflight = new Map<string, { seq: number; promise: Promise<CachedResponse> }>();
   const stats = { hits: 0, misses: 0, stale: 0 };
 
@@ -49,7 +81,7 @@ export const createResponseCache = (knex: () => Knex, options: () => ResponseCac
       const { enabled, ttlMs, maxEntries } = options();
       const entry = entries.get(cacheKey);
       if (!enabled || maxEntries === 0 || !entry || Date.now() - entry.storedAt > ttlMs) return null;
-      if ((await newestSeqOf(knex(), entry.response.validityKeys ?? entry.response.keys)) > entry.seq) return null;
+      if ((await newestOf(entry.response.validityKeys ?? entry.response.keys)) > entry.seq) return null;
       stats.hits += 1;
       remember(cacheKey, entry, maxEntries);
       return entry.response;
@@ -68,7 +100,7 @@ export const createResponseCache = (knex: () => Knex, options: () => ResponseCac
       const entry = entries.get(cacheKey);
       if (entry && Date.now() - entry.storedAt <= ttlMs) {
         const keys = entry.response.validityKeys ?? entry.response.keys;
-        if ((await newestSeqOf(db, keys)) <= entry.seq) {
+        if ((await newestOf(keys)) <= entry.seq) {
           stats.hits += 1;
           remember(cacheKey, entry, maxEntries); // LRU touch
           return { response: entry.response, cache: 'HIT' };

@@ -6,7 +6,7 @@ import path from 'path';
 const knexFactory = require('knex');
 import type { Knex } from 'knex';
 import { currentSeq, ensureVersionTable, newestSeqOf, nextSeq, stampKeys } from '../../../src/delivery/content-version';
-import { createResponseCache, type CachedResponse } from '../../../src/delivery/response-cache';
+import { createCheckCoalescer, createResponseCache, type CachedResponse } from '../../../src/delivery/response-cache';
 
 let dir: string;
 let db: Knex;
@@ -118,5 +118,59 @@ describe('response cache', () => {
     const results = await all;
     expect(build).toHaveBeenCalledTimes(1);
     expect(results.every((r) => r.response.body === 'shared')).toBe(true);
+  });
+});
+
+describe('validity checks under load (createCheckCoalescer)', () => {
+  it('when requests arrive while a check runs, then they share the next check, which starts after they arrived and sees a write made meanwhile', async () => {
+    let version = 1;
+    const started: number[] = [];
+    let release: Array<() => void> = [];
+    const check = jest.fn((_keys: readonly string[]) => {
+      const seen = version; // what a query started now would see
+      started.push(seen);
+      return new Promise<number>((resolve) => release.push(() => resolve(seen)));
+    });
+    const newest = createCheckCoalescer(check);
+    const flush = async () => {
+      const pending = release;
+      release = [];
+      for (const fn of pending) fn();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+
+    const first = newest(['article:a']);
+    version = 2; // a write commits after the first check started
+    const second = newest(['article:a']);
+    const third = newest(['article:a']);
+    const other = newest(['article:b']); // another key set has its own check
+    expect(check).toHaveBeenCalledTimes(2);
+
+    await flush();
+    expect(await first).toBe(1);
+    // The shared check started only now, after both arrived: it sees the write.
+    expect(check).toHaveBeenCalledTimes(3);
+    await flush();
+    expect(await second).toBe(2);
+    expect(await third).toBe(2);
+    expect(await other).toBe(2);
+    expect(started).toEqual([1, 2, 2]);
+
+    // Alone again: a request runs its own check.
+    const alone = newest(['article:a']);
+    expect(check).toHaveBeenCalledTimes(4);
+    await flush();
+    expect(await alone).toBe(2);
+  });
+
+  it('when a check fails, then its callers see the failure and the next caller starts afresh', async () => {
+    let fail = true;
+    const newest = createCheckCoalescer(async () => {
+      if (fail) throw new Error('database gone');
+      return 7;
+    });
+    await expect(newest(['k'])).rejects.toThrow('database gone');
+    fail = false;
+    expect(await newest(['k'])).toBe(7);
   });
 });
