@@ -442,7 +442,7 @@ const publishSummary = (build) =>
  */
 const PLANS = {
   full: { warm: ['s1', 'front'], cold: ['s1', 's2', 'list', 'front', 's4', 's5'], quotes: true },
-  x100: { warm: ['front'], cold: ['s1', 's2', 'front'], quotes: true, checkCopies: true },
+  x100: { warm: ['front'], cold: ['s1', 's2', 'front'], quotes: true, checkCopies: true, explain: ['s1', 'front'] },
   postgres: { warm: ['s1'], cold: ['s1', 's2', 'front', 's4'], quotes: true },
 };
 
@@ -520,19 +520,23 @@ const benchSet = async ({ db, scale, corpus, state, plan, explain = false }) => 
       log(`S1 cold SQL by quotes (${db.name} ${scale}): ${notes.quoteSql.map((q) => `${q.quotes}q→${q.sql}${q.status === 200 ? '' : ` (HTTP ${q.status})`}`).join(', ')}`);
     }
 
-    if (explain && db.file) {
+    // EXPLAIN QUERY PLAN (SQLite only): every route at 1× (`explain`), the routes of `plan.explain` elsewhere.
+    const explained = explain ? ['s1', 's2', 'list', 'front', 's4', 's5'] : (plan.explain ?? []);
+    if (explained.length && db.file) {
       await settle(server);
-      const captured = {
-        'S1 slug (cold)': await capture(server, r.coldSlugs[0]),
-        'S2 stock findOne': await capture(server, r.stock[0]),
-        'S3 list': await capture(server, r.list[0]),
-        'S3 front list': await capture(server, r.front[0]),
-        'S4 GraphQL': await capture(server, r.graphql[0]),
-        'S5 org sanctions route': await capture(server, r.orgSanctionsBig[0]),
-        'S5 stock sanction-records filter': await capture(server, r.sanctionsBig[0]),
-      };
+      const captures = [
+        ['s1', 'S1 slug (cold)', r.coldSlugs[r.coldSlugs.length - 1]],
+        ['s2', 'S2 stock findOne', r.stock[0]],
+        ['list', 'S3 list', r.list[0]],
+        ['front', 'S3 front list', r.front[0]],
+        ['s4', 'S4 GraphQL', r.graphql[0]],
+        ['s5', 'S5 org sanctions route', r.orgSanctionsBig[0]],
+        ['s5', 'S5 stock sanction-records filter', r.sanctionsBig[0]],
+      ];
+      const captured = {};
+      for (const [key, label, req] of captures) if (explained.includes(key)) captured[label] = await capture(server, req);
       notes.explain = explainAll(db.file, captured);
-      notes.lookups = explainLookups(db.file);
+      if (explain) notes.lookups = explainLookups(db.file);
     }
     notes.coldHwmMb = memoryOf(server.pid).hwmMb;
   } finally {
