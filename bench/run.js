@@ -65,6 +65,8 @@ const CONFIG = (() => {
     '10x': skipList.includes('10x'),
     '100x': skipList.includes('100x') || envFlag('BENCH_100X') === false,
     postgres: skipList.includes('postgres') || skipList.includes('pg') || envFlag('BENCH_POSTGRES') === false,
+    // Opt-in (≈ +1 min): PostgreSQL 100×, replicated from the PostgreSQL 1× corpus.
+    postgres100x: envFlag('BENCH_PG_100X') !== true || skipList.includes('100x'),
     s6: skipList.includes('s6'),
     explain: skipList.includes('explain'),
   };
@@ -444,6 +446,7 @@ const PLANS = {
   full: { warm: ['s1', 'front'], cold: ['s1', 's2', 'list', 'front', 's4', 's5'], quotes: true },
   x100: { warm: ['front'], cold: ['s1', 's2', 'front'], quotes: true, checkCopies: true, explain: ['s1', 'front'] },
   postgres: { warm: ['s1'], cold: ['s1', 's2', 'front', 's4'], quotes: true },
+  postgresX100: { warm: [], cold: ['s1', 's2', 'front'], quotes: true, checkCopies: true },
 };
 
 /** C0 serves S1's exact bytes (the seeded-like page); started once, kept running alongside every warm app. */
@@ -565,7 +568,7 @@ const postgresAdmin = async () => {
 const main = async () => {
   const [n1, n10, n100] = CONFIG.articles;
   log(
-    `scale ${scaleName}: corpus ${n1}/${CONFIG.skip['10x'] ? '-' : n10}/${CONFIG.skip['100x'] ? '-' : n100} articles (1×/10×/100×), PostgreSQL ${CONFIG.skip.postgres ? 'skipped' : '1×'}, S6 ${CONFIG.skip.s6 ? 'skipped' : CONFIG.s6.join('/')} stories, ${CONFIG.warmup}+${CONFIG.duration} s per scenario, warm rows ${CONFIG.rounds} rounds × ${CONFIG.roundSeconds} s interleaved with C0, ${CONFIG.connections} connections`,
+    `scale ${scaleName}: corpus ${n1}/${CONFIG.skip['10x'] ? '-' : n10}/${CONFIG.skip['100x'] ? '-' : n100} articles (1×/10×/100×), PostgreSQL ${CONFIG.skip.postgres ? 'skipped' : CONFIG.skip.postgres100x ? '1×' : '1× and 100×'}, S6 ${CONFIG.skip.s6 ? 'skipped' : CONFIG.s6.join('/')} stories, ${CONFIG.warmup}+${CONFIG.duration} s per scenario, warm rows ${CONFIG.rounds} rounds × ${CONFIG.roundSeconds} s interleaved with C0, ${CONFIG.connections} connections`,
   );
   compile(log);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
@@ -665,6 +668,7 @@ const main = async () => {
             await admin.end().catch(() => {});
           }
         };
+        let pgCorpus = null;
         try {
           await part('postgres 1x', { db: 'postgres', scale: '1x' }, async () => {
             await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -674,7 +678,18 @@ const main = async () => {
             notes.builds.push({ scale: '1x', db: 'postgres', ...build, articles: build.articles.length });
             addSet('postgres 1x', await benchSet({ db: pg, scale: '1x', corpus: build, state, plan: PLANS.postgres }));
             notes.databases.postgres.scales.push('1x');
+            pgCorpus = build;
           });
+          if (pgCorpus && !CONFIG.skip.postgres100x) {
+            await part('postgres 100x', { db: 'postgres', scale: '100x' }, async () => {
+              const copied = await runTask(REPLICATE, [JSON.stringify({ dbEnv: pg.env, target: n100 })], taskEnv, { label: 'replicate postgres 100x' });
+              const { articles, ...summary } = copied;
+              notes.builds.push({ scale: '100x', db: 'postgres', replicated: summary, articles: articles.length });
+              log(`built postgres 100x by replication of the 1× corpus: ${copied.copies} copies of ${copied.originals} published articles in ${copied.seconds.toFixed(1)} s → ${copied.publishedArticles} published articles, ${copied.pageRows} stored pages`);
+              addSet('postgres 100x', await benchSet({ db: pg, scale: '100x', corpus: { ...pgCorpus, articles, stockArticles: pgCorpus.articles }, state, plan: PLANS.postgresX100 }));
+              notes.databases.postgres.scales.push('100x');
+            });
+          }
         } finally {
           // benchSet stopped its apps; DROP … WITH (FORCE) ends any connection left anyway.
           if (state.dropPostgres) await state.dropPostgres();
