@@ -53,11 +53,27 @@ const compile = (log = console.log) => {
   return benchDist;
 };
 
-/** Load Strapi in this process (no HTTP listener) on the given SQLite file. */
-const loadStrapi = async ({ dbFile, env = {}, logLevel = 'error' }) => {
-  Object.assign(process.env, BENCH_SECRETS, {
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: dbFile,
+/**
+ * The environment that points the app at one database: a SQLite file, or a
+ * PostgreSQL database (config/database.ts reads DATABASE_CLIENT and the discrete
+ * DATABASE_HOST/PORT/NAME/USERNAME/PASSWORD; DATABASE_URL is blanked so an
+ * inherited one never wins).
+ */
+const sqliteEnv = (filename) => ({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename });
+const postgresEnv = ({ host, port, database, user, password }) => ({
+  DATABASE_CLIENT: 'postgres',
+  DATABASE_URL: '',
+  DATABASE_HOST: host,
+  DATABASE_PORT: String(port),
+  DATABASE_NAME: database,
+  DATABASE_USERNAME: user,
+  DATABASE_PASSWORD: password,
+  DATABASE_SSL: 'false',
+});
+
+/** Load Strapi in this process (no HTTP listener) on the database `dbEnv` names (or the SQLite file `dbFile`). */
+const loadStrapi = async ({ dbFile, dbEnv = sqliteEnv(dbFile), env = {}, logLevel = 'error' }) => {
+  Object.assign(process.env, BENCH_SECRETS, dbEnv, {
     SEED_ON_BOOT: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_STARTUP_LOG: 'false',
@@ -71,4 +87,4 @@ const loadStrapi = async ({ dbFile, env = {}, logLevel = 'error' }) => {
 
 const requireDist = (relative) => require(path.join(benchDist, relative));
 
-module.exports = { appDir, benchDist, BENCH_SECRETS, compile, loadStrapi, requireDist };
+module.exports = { appDir, benchDist, BENCH_SECRETS, compile, loadStrapi, requireDist, sqliteEnv, postgresEnv };

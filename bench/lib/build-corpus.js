@@ -13,8 +13,14 @@
  *   'ours' (importBundles, batches of S6_BATCH stories per transaction) or
  *   'naive' (documents().create per entity).
  *
- * The last stdout line is the JSON result.
+ * task.dbEnv names the database (DATABASE_CLIENT=sqlite + DATABASE_FILENAME, or
+ * postgres + DATABASE_HOST/…; see lib/app.js); task.db (a SQLite file) is the
+ * older spelling. task.template (SQLite only): save a copy of the empty,
+ * schema-synced database there before anything is written.
+ *
+ * The last stdout line is the JSON result (with `rssMb`, this process's peak RSS).
  */
+const fs = require('fs');
 const { loadStrapi, requireDist } = require('./app');
 const gen = require('../fixtures/generate');
 const { naiveImportBundle, UID } = require('./naive-import');
@@ -132,7 +138,7 @@ const bulkSanctions = async (strapi, { orgSlug, authoritySlug, count, tag }) => 
       ];
     });
     await trx.batchInsert('sanction_records', records, 500);
-    const inserted = await trx('sanction_records').where('source_url', 'like', `${prefix}%`).select('id', 'published_at');
+    const inserted = await trx('sanction_records').where('source_url', 'like', `${prefix}%`).orderBy('id').select('id', 'published_at');
     const links = (table, target) =>
       inserted.map((record, index) => ({
         sanction_record_id: record.id,
@@ -221,10 +227,12 @@ const sharedPublishCost = async (strapi, publisher) => {
   return out;
 };
 
+const dbOf = (task) => (task.dbEnv ? { dbEnv: task.dbEnv } : { dbFile: task.db });
+
 const build = async (task) => {
-  const strapi = await loadStrapi({ dbFile: task.db });
-  // A consistent copy of the empty, schema-synced database for the S6 runs.
-  if (task.template) await strapi.db.connection.raw('VACUUM INTO ?', [task.template]);
+  const strapi = await loadStrapi(dbOf(task));
+  // A consistent copy of the empty, schema-synced database for the S6 runs (SQLite only).
+  if (task.template && strapi.db.dialect.client === 'sqlite') await strapi.db.connection.raw('VACUUM INTO ?', [task.template]);
   const sql = countStatements(strapi);
   const takeCreated = trackCreated(strapi);
   const publisher = publisherFor(strapi);
@@ -293,7 +301,7 @@ const build = async (task) => {
 const S6_BATCH = Number(process.env.BENCH_S6_BATCH || 10);
 
 const s6 = async (task) => {
-  const strapi = await loadStrapi({ dbFile: task.db });
+  const strapi = await loadStrapi(dbOf(task));
   const sql = countStatements(strapi);
   const { importBundles } = requireDist('src/importer/import/import-bundle.js');
   const bundles = gen.stories(0, task.n);
@@ -313,10 +321,20 @@ const s6 = async (task) => {
   return { strapi, result: { mode: task.mode, stories: task.n, seconds: Number(end - t0) / 1e9, sqlPerStory: sql() / task.n } };
 };
 
+/** This process's peak resident memory (VmHWM), MB. */
+const peakRssMb = () => {
+  try {
+    const kb = Number((/^VmHWM:\s+(\d+)/m.exec(fs.readFileSync('/proc/self/status', 'utf8')) ?? [])[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+};
+
 const main = async () => {
   const task = JSON.parse(process.argv[2]);
   const { strapi, result } = task.kind === 'build' ? await build(task) : await s6(task);
-  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+  process.stdout.write(`\n${JSON.stringify({ ...result, rssMb: peakRssMb() })}\n`);
   await strapi.destroy().catch(() => {});
   process.exit(0);
 };

@@ -33,8 +33,11 @@ const planOf = (db, sql, bindings = []) => {
   }
 };
 
-/** `from \`articles\` as \`t0\`` → { t0: 'articles' } */
-const aliasesOf = (sql) => Object.fromEntries([...sql.matchAll(/[`"]?(\w+)[`"]?\s+as\s+[`"]?(t\d+)[`"]?/gi)].map((m) => [m[2], m[1]]));
+/** `from \`articles\` as \`t0\`` → { t0: 'articles' }; raw SQL's `FROM newsroom_page_graphs p JOIN articles a` → { p: …, a: 'articles' } */
+const aliasesOf = (sql) => ({
+  ...Object.fromEntries([...sql.matchAll(/\b(?:from|join)\s+[`"]?(\w+)[`"]?\s+(?!as\b|on\b|where\b|left\b|inner\b|join\b|order\b|limit\b)[`"]?([a-z_]\w*)[`"]?/gi)].map((m) => [m[2], m[1]])),
+  ...Object.fromEntries([...sql.matchAll(/[`"]?(\w+)[`"]?\s+as\s+[`"]?(t\d+)[`"]?/gi)].map((m) => [m[2], m[1]])),
+});
 
 /**
  * What deserves attention: any SCAN (the statement reads a whole table or index,

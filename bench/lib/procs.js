@@ -78,12 +78,24 @@ const startServer = async (script, args, env, { timeoutMs = 120_000, label = scr
   return { port, pid: child.pid, url: `http://127.0.0.1:${port}`, stop, stderr: () => stderr };
 };
 
-/** Run `node script args` to completion; resolve with the JSON on its last stdout line. */
-const runTask = (script, args, env, { label = script } = {}) =>
+/**
+ * Run `node script args` to completion; resolve with the JSON on its last stdout line.
+ * A task still running after `timeoutMs` is killed (SIGKILL) and rejects.
+ */
+const runTask = (script, args, env, { label = script, timeoutMs = 30 * 60_000 } = {}) =>
   new Promise((resolve, reject) => {
     const child = track(spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
     let out = '';
     let err = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }, timeoutMs);
     child.stdout.on('data', (chunk) => {
       out += chunk;
     });
@@ -91,7 +103,9 @@ const runTask = (script, args, env, { label = script } = {}) =>
       err = (err + chunk).slice(-8000);
     });
     child.on('exit', (code) => {
+      clearTimeout(timer);
       const last = out.trim().split('\n').pop();
+      if (timedOut) return reject(new Error(`${label}: killed after ${Math.round(timeoutMs / 1000)} s\n${err}`));
       if (code !== 0) return reject(new Error(`${label}: exit ${code}\n${err}`));
       try {
         resolve(JSON.parse(last));
