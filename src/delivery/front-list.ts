@@ -26,12 +26,15 @@ export const frontSummaries = async (strapi: Core.Strapi, query: FrontQuery, now
     conditions.push('p.section = ?');
     bindings.push(query.section);
   }
-  // The live published row is joined, as for the page (src/delivery/page-store.ts): its embargo is checked
-  // too, so a row whose article was embargoed or unpublished behind the writers' back is left out.
+  // The live published row is checked too, as for the page (src/delivery/page-store.ts): a row whose article was
+  // embargoed or unpublished behind the writers' back is left out. It is asked per row (EXISTS and a scalar
+  // subquery) rather than joined, so the planner walks the stored rows in list order (newest_idx) and stops at the
+  // limit instead of reading every published article and sorting them.
+  const live = `FROM ${tableName} a WHERE a.document_id = p.document_id AND a.published_at IS NOT NULL`;
   const result = await (strapi.db.connection as unknown as Knex).raw(
-    `SELECT p.summary, a.embargoed_until FROM ${PAGE_TABLE} p
-     JOIN ${tableName} a ON a.document_id = p.document_id AND a.published_at IS NOT NULL
-     WHERE ${conditions.join(' AND ')}${held.sql}
+    `SELECT p.summary, (SELECT a.embargoed_until ${live} LIMIT 1) AS embargoed_until
+     FROM ${PAGE_TABLE} p
+     WHERE ${conditions.join(' AND ')} AND EXISTS (SELECT 1 ${live})${held.sql}
      ORDER BY p.published_ms DESC, p.document_id DESC LIMIT ?`,
     [...bindings, ...held.bindings, query.limit],
   );

@@ -292,3 +292,35 @@ describe('the front list from stored summaries', () => {
     }
   });
 });
+
+describe('an older page table', () => {
+  it('is rebuilt at bootstrap with summaries ahead of the graphs, and its rows are written again from the published articles', async () => {
+    const { ensurePageTable, backfillStoredPages } = await import('../../../src/delivery/page-store');
+    const before = await stored(g.article.documentId);
+    expect(before).not.toBeNull();
+    // The first layout: the graph before the summary, no list-order index.
+    await knex().schema.dropTable(PAGE_TABLE);
+    await knex().schema.createTable(PAGE_TABLE, (table) => {
+      table.string('document_id', 255).primary();
+      table.string('slug', 255).notNullable();
+      table.text('graph', 'longtext').notNullable();
+      table.string('section', 255);
+      table.bigInteger('published_ms').notNullable().defaultTo(0);
+      table.bigInteger('embargo_ms');
+      table.text('summary').notNullable().defaultTo('{}');
+      table.timestamp('written_at', { useTz: true }).notNullable();
+    });
+
+    await ensurePageTable(knex());
+    expect(await stored(g.article.documentId)).toBeNull();
+    expect(await backfillStoredPages(app.strapi)).toBeGreaterThan(0);
+    expect(await stored(g.article.documentId)).toEqual(before);
+    const columns = Object.keys(await knex()(PAGE_TABLE).columnInfo());
+    expect(columns.indexOf('summary')).toBeLessThan(columns.indexOf('graph'));
+    // Idempotent: a second bootstrap keeps the rows.
+    await ensurePageTable(knex());
+    expect(await stored(g.article.documentId)).toEqual(before);
+    responseCacheOf(app.strapi).clear();
+    expect((await page()).status).toBe(200);
+  });
+});
