@@ -334,9 +334,10 @@ const peakRssMb = () => {
 const main = async () => {
   const task = JSON.parse(process.argv[2]);
   const { strapi, result } = task.kind === 'build' ? await build(task) : await s6(task);
-  process.stdout.write(`\n${JSON.stringify({ ...result, rssMb: peakRssMb() })}\n`);
+  const line = `\n${JSON.stringify({ ...result, rssMb: peakRssMb() })}\n`;
   await strapi.destroy().catch(() => {});
-  process.exit(0);
+  // Exit once the line is flushed (stdout to a pipe is asynchronous).
+  process.stdout.write(line, () => process.exit(0));
 };
 
 main().catch((error) => {

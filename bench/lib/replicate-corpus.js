@@ -154,8 +154,9 @@ const replicate = async (task) => {
 
 replicate(JSON.parse(process.argv[2]))
   .then((result) => {
-    process.stdout.write(`\n${JSON.stringify(result)}\n`);
-    process.exit(0);
+    // Exit once the line is flushed: stdout to a pipe is asynchronous, and the 100× result (every slug) is larger
+    // than the pipe's buffer — exiting at once cut it (the 100× part of a full run failed with "no JSON result").
+    process.stdout.write(`\n${JSON.stringify(result)}\n`, () => process.exit(0));
   })
   .catch((error) => {
     process.stderr.write(`replicate-corpus: ${error.stack ?? error}\n`);

@@ -33,6 +33,8 @@ export type GraphFacts = {
 
 const plans = new WeakMap<Core.Strapi, Map<string, Plan | null>>();
 
+type Attribute = { type?: string; private?: boolean; relation?: string; target?: string; component?: string };
+
 const planOf = (strapi: Core.Strapi, uid: string): Plan | null => {
   let byModel = plans.get(strapi);
   if (!byModel) {
@@ -40,7 +42,7 @@ const planOf = (strapi: Core.Strapi, uid: string): Plan | null => {
     plans.set(strapi, byModel);
   }
   if (byModel.has(uid)) return byModel.get(uid) ?? null;
-  const model = strapi.getModel(uid as StrapiUID.Schema) as { attributes?: Record<string, any> } | undefined;
+  const model = strapi.getModel(uid as StrapiUID.Schema) as { attributes?: Record<string, Attribute> } | undefined;
   let plan: Plan | null = null;
   if (model?.attributes) {
     plan = new Map();
@@ -51,7 +53,7 @@ const planOf = (strapi: Core.Strapi, uid: string): Plan | null => {
         const morph = typeof attribute.relation === 'string' && attribute.relation.startsWith('morph');
         plan.set(name, morph || typeof attribute.target !== 'string' ? { kind: 'opaque' } : { kind: 'relation', target: attribute.target });
       } else if (attribute.type === 'component') {
-        plan.set(name, { kind: 'nested', model: attribute.component });
+        plan.set(name, { kind: 'nested', model: String(attribute.component) });
       } else if (attribute.type === 'media') {
         plan.set(name, { kind: 'nested', model: 'plugin::upload.file' });
       } else if (attribute.type === 'dynamiczone') {

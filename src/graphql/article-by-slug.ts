@@ -172,16 +172,16 @@ const withLists = (page: Record<string, unknown>) =>
  * The resolvers of the page's own types: typed views of the stored graph's JSON values, computed from the
  * object in hand, no SQL. Every other field of these types is a plain property read (graphql's default).
  */
-export const PAGE_FIELD_RESOLVERS: Record<string, Record<string, (source: any) => unknown>> = {
+export const PAGE_FIELD_RESOLVERS: Record<string, Record<string, (source: Record<string, unknown>) => unknown>> = {
   ArticlePage: {
-    bodyHtml: (page: { body?: unknown }) => blocksToHtml(page.body),
-    bodyText: (page: { body?: unknown }) => blocksToText(page.body),
+    bodyHtml: (page) => blocksToHtml(page.body),
+    bodyText: (page) => blocksToText(page.body),
   },
   PagePerson: {
-    sameAs: (person: { sameAs?: unknown }) => (Array.isArray(person.sameAs) ? person.sameAs.filter((link): link is string => typeof link === 'string') : []),
+    sameAs: (person) => (Array.isArray(person.sameAs) ? person.sameAs.filter((link): link is string => typeof link === 'string') : []),
   },
   PageMedia: {
-    renditions: (media: { formats?: unknown }) =>
+    renditions: (media) =>
       Object.entries((media.formats && typeof media.formats === 'object' ? media.formats : {}) as Record<string, Record<string, unknown> | null>)
         .filter(([, format]) => typeof format?.url === 'string')
         .map(([name, format]) => ({ name, url: format!.url, width: format!.width ?? null, height: format!.height ?? null, mime: format!.mime ?? null })),

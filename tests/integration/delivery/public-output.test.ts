@@ -125,4 +125,26 @@ describe('a stored page given to the public', () => {
     expect(res.body.data.articleBySlug.headline).toBe(page.headline);
     expect(res.body.data.articleBySlug.quotes.map((quote: { text: string }) => quote.text)).toEqual((page.quotes as Array<{ text: string }>).map((quote) => quote.text));
   });
+
+  it('when a cold page read goes straight to the slug route\'s endpoint, then the route\'s own authorization still decides: 403 without the Public role\'s findOne, 200 with it, as through the router', async () => {
+    const fresh = await createArticleGraph(strapi);
+    const role = await publicRole();
+    const permissions = strapi.db.query('plugin::users-permissions.permission');
+    const [grant] = await permissions.findMany({ where: { role: role.id, action: 'api::article.article.findOne' } });
+    expect(grant).toBeDefined();
+    await permissions.delete({ where: { id: grant.id } });
+    try {
+      for (const query of ['', '?format=jsonld', '?populate=*']) {
+        const res = await app.http().get(`/api/articles/slug/${fresh.slug}${query}`);
+        expect({ query, status: res.status }).toEqual({ query, status: 403 });
+      }
+    } finally {
+      await permissions.create({ data: { action: 'api::article.article.findOne', role: role.id } });
+    }
+    for (const query of ['', '?format=jsonld', '?populate=*']) {
+      const res = await app.http().get(`/api/articles/slug/${fresh.slug}${query}`);
+      expect({ query, status: res.status }).toEqual({ query, status: 200 });
+    }
+    expect((await app.http().get('/api/articles/slug/no-such-story')).status).toBe(404);
+  });
 });
