@@ -31,7 +31,9 @@ const main = async () => {
     if (captured) captured.push({ sql: data.sql, bindings: data.bindings ?? [] });
   });
 
-  app.server.use(async (ctx, next) => {
+  // First in Koa's chain (before Strapi's own middlewares): requests the app answers ahead of the router — a warm
+  // cache hit, a cold page read handed to its route's endpoint — are counted too. Koa composes the chain at listen().
+  app.server.app.middleware.unshift(async (ctx, next) => {
     if (ctx.path.startsWith('/__bench/')) {
       if (ctx.path === '/__bench/stats') ctx.body = { queries, pid: process.pid };
       else if (ctx.path === '/__bench/capture/start') {
