@@ -3,18 +3,20 @@
 
 /**
  * npm run import -- [--dry-run] [--retrieved-at <date>] <file or folder>...
- * Raw .txt stories are parsed, .json bundles validated; each story imports in
- * its own transaction. Exit 0: all imported; 1: some refused; 2: usage.
+ * Raw .txt stories are parsed, .json bundles validated; stories import in
+ * batches of --batch per transaction, each story still all or nothing.
+ * Exit 0: all imported; 1: some refused; 2: usage.
  */
 const { parseArgs, TextDecoder } = require('util');
 
-const USAGE = `usage: npm run import -- [--dry-run] [--retrieved-at <ISO date>] [--max-bytes N] [--encoding NAME] <file or folder>...
+const USAGE = `usage: npm run import -- [--dry-run] [--retrieved-at <ISO date>] [--max-bytes N] [--encoding NAME] [--batch N] <file or folder>...
 
   <file or folder>     .html saved pages, .txt scraped stories and/or .json story bundles (folders are walked)
   --dry-run            import inside a transaction that is rolled back; print the plan
   --retrieved-at DATE  when the pages were retrieved (ISO 8601, e.g. 2026-11-26T09:00:00Z): resolves relative dates
   --max-bytes N        refuse files larger than N bytes (default: IMPORT_MAX_BYTES or 2097152), checked before reading
   --encoding NAME      decode inputs as NAME (e.g. latin1) instead of refusing what is not valid UTF-8
+  --batch N            stories per transaction (default 10; 1 = one each); a refused story still leaves nothing
   -h, --help           this text
 
 exit codes: 0 all imported, 1 some stories refused, 2 usage error`;
@@ -43,6 +45,7 @@ const main = async () => {
         'retrieved-at': { type: 'string' },
         'max-bytes': { type: 'string' },
         encoding: { type: 'string' },
+        batch: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,6 +67,9 @@ const main = async () => {
   const maxBytesText = values['max-bytes'];
   const maxBytes = maxBytesText === undefined ? undefined : Number(maxBytesText);
   if (maxBytes !== undefined && (!/^\d+$/.test(maxBytesText) || maxBytes <= 0)) return usage(`--max-bytes "${maxBytesText}" is not a positive whole number of bytes`);
+  const batchText = values.batch;
+  const batchSize = batchText === undefined ? undefined : Number(batchText);
+  if (batchSize !== undefined && (!/^\d+$/.test(batchText) || batchSize < 1 || batchSize > 1000)) return usage(`--batch "${batchText}" is not a whole number of stories from 1 to 1000`);
   const encoding = values.encoding;
   if (encoding !== undefined) {
     try {
@@ -87,6 +93,7 @@ const main = async () => {
       retrievedAt,
       maxBytes,
       encoding,
+      batchSize,
       log: (message) => console.error(message),
       progress: progressBar,
     });

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { importBundle } from './import/import-bundle';
+import { importBundles } from './import/import-bundle';
 import { totals, type StoryReport } from './import/report';
 import { loadOrganizationLexicon } from './import/lexicon';
 import { expandInputs, loadStory } from './load-story';
@@ -15,6 +15,8 @@ export type RunOptions = {
   maxBytes?: number;
   /** Decode inputs with this encoding instead of requiring UTF-8. */
   encoding?: string;
+  /** Stories per transaction (default 10; 1 = one transaction per story). Each story stays all or nothing. */
+  batchSize?: number;
   log?: (message: string) => void;
   progress?: (done: number, total: number, file: string) => void;
 };
@@ -25,25 +27,39 @@ const describe = (error: unknown): string => {
   return fields?.length ? `${err.message}\n  ${fields.join('\n  ')}` : (err.message ?? String(error));
 };
 
+export const DEFAULT_BATCH_SIZE = 10;
+
 /**
- * Import every story under `inputs`. Each story is its own transaction: a
- * refused story leaves nothing behind and does not stop the others.
+ * Import every story under `inputs`, in batches of `batchSize` stories per
+ * transaction (one commit per batch). Every story is still all or nothing: a
+ * refused story leaves nothing behind and does not stop the others (see
+ * importBundles). Each story is parsed inside its batch's transaction, with
+ * the organisation lexicon read there, so an organisation an earlier story of
+ * the batch created (or an editor's alias) is known to the next, as it would
+ * be one story at a time.
  */
 export const runImport = async (strapi: Core.Strapi, inputs: readonly string[], options: RunOptions = {}): Promise<StoryResult[]> => {
   const files = expandInputs(inputs);
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  const load = (file: string) => async () =>
+    loadStory(file, { retrievedAt: options.retrievedAt, maxBytes: options.maxBytes, encoding: options.encoding, lexicon: await loadOrganizationLexicon(strapi) });
   const results: StoryResult[] = [];
-  for (const [index, file] of files.entries()) {
-    try {
-      // read per story, so an organisation the previous story created (or an editor's alias) is known to the next
-      const lexicon = await loadOrganizationLexicon(strapi);
-      const bundle = loadStory(file, { retrievedAt: options.retrievedAt, maxBytes: options.maxBytes, encoding: options.encoding, lexicon });
-      const report = await importBundle(strapi, bundle, { file, dryRun: options.dryRun, log: options.log });
-      results.push({ file, status: options.dryRun ? 'planned' : 'imported', report });
-    } catch (error) {
-      const message = describe(error);
-      results.push({ file, status: 'refused', error: message.includes(file) ? message : `${file}: ${message}` });
+  for (let start = 0; start < files.length; start += batchSize) {
+    const batch = files.slice(start, start + batchSize);
+    const outcomes = await importBundles(
+      strapi,
+      batch.map((file) => ({ file, load: load(file) })),
+      { dryRun: options.dryRun, log: options.log },
+    );
+    for (const outcome of outcomes) {
+      const file = outcome.file as string;
+      if ('report' in outcome) results.push({ file, status: options.dryRun ? 'planned' : 'imported', report: outcome.report });
+      else {
+        const message = describe(outcome.error);
+        results.push({ file, status: 'refused', error: message.includes(file) ? message : `${file}: ${message}` });
+      }
+      options.progress?.(results.length, files.length, file);
     }
-    options.progress?.(index + 1, files.length, file);
   }
   return results;
 };

@@ -259,25 +259,50 @@ const inTransaction = async <T>(strapi: Core.Strapi, label: string, options: Imp
 export const importBundle = async (strapi: Core.Strapi, bundle: ImportBundle, options: ImportOptions = {}): Promise<StoryReport> =>
   inTransaction(strapi, options.file ?? bundle.article.uri, options, (repos) => writeStory(strapi, repos, bundle, options));
 
-export type BatchItem = { bundle: ImportBundle; file?: string };
+/**
+ * A story of a batch: its bundle, or how to load it. `load` runs inside the
+ * batch's transaction, so what it reads (the organisation lexicon) includes
+ * what the batch's earlier stories wrote, as it would one story at a time.
+ */
+export type BatchItem = { file?: string } & ({ bundle: ImportBundle } | { load: () => ImportBundle | Promise<ImportBundle> });
 export type BatchResult = { file?: string; report: StoryReport } | { file?: string; error: unknown };
+
+const bundleOf = async (item: BatchItem): Promise<ImportBundle> => ('bundle' in item ? item.bundle : item.load());
+
+/** A story that could not be loaded (unreadable, not a story): nothing was written for it. */
+class NotLoaded {
+  constructor(readonly error: unknown) {}
+}
 
 /**
  * Import several stories in one transaction: one commit (on SQLite, one sync
  * to disk) for the batch instead of one per story. Each story stays all or
- * nothing: when one is refused, the batch is rolled back and every story is
- * imported in its own transaction, so the refused one leaves nothing behind
- * and the others are kept. Results are in input order.
+ * nothing: a story that cannot be loaded is refused without touching the
+ * batch (nothing of it was written); when one is refused by the database or
+ * the domain rules, the batch is rolled back and every story is imported in
+ * its own transaction, so the refused one leaves nothing behind and the
+ * others are kept. Results are in input order.
  */
 export const importBundles = async (strapi: Core.Strapi, items: readonly BatchItem[], options: Omit<ImportOptions, 'file'> = {}): Promise<BatchResult[]> => {
   if (items.length > 1) {
     try {
-      const reports = await inTransaction(strapi, `batch of ${items.length} stories`, options, async (repos) => {
-        const done: StoryReport[] = [];
-        for (const item of items) done.push(await writeStory(strapi, repos, item.bundle, { ...options, file: item.file }));
+      const outcomes = await inTransaction(strapi, `batch of ${items.length} stories`, options, async (repos) => {
+        const done: (StoryReport | NotLoaded)[] = [];
+        for (const item of items) {
+          let bundle: ImportBundle;
+          try {
+            bundle = await bundleOf(item);
+          } catch (error) {
+            done.push(new NotLoaded(error));
+            continue;
+          }
+          done.push(await writeStory(strapi, repos, bundle, { ...options, file: item.file }));
+        }
         return done;
       });
-      return reports.map((report, index) => ({ file: items[index].file, report }));
+      return outcomes.map((outcome, index) =>
+        outcome instanceof NotLoaded ? { file: items[index].file, error: outcome.error } : { file: items[index].file, report: outcome },
+      );
     } catch {
       options.log?.(`a story of the batch of ${items.length} was refused: importing them one at a time`);
     }
@@ -285,7 +310,8 @@ export const importBundles = async (strapi: Core.Strapi, items: readonly BatchIt
   const results: BatchResult[] = [];
   for (const item of items) {
     try {
-      results.push({ file: item.file, report: await importBundle(strapi, item.bundle, { ...options, file: item.file }) });
+      const bundle = await bundleOf(item);
+      results.push({ file: item.file, report: await importBundle(strapi, bundle, { ...options, file: item.file }) });
     } catch (error) {
       results.push({ file: item.file, error });
     }
