@@ -5,6 +5,7 @@ import { domainValidation } from './document-middlewares/domain-validation';
 import { organizationNames } from './document-middlewares/organization-names';
 import { publicRead } from './document-middlewares/public-read';
 import { registerArticleBySlugQuery } from './graphql/article-by-slug';
+import { registerBatchedAssociations } from './graphql/batched-associations';
 import { registerPublishedOnlyQueries } from './graphql/published-only';
 import { seedOnBootIfEmpty } from './importer/seed';
 import { bootstrapLabels, registerLabels } from './labels';
@@ -29,6 +30,7 @@ export default {
     strapi.documents.use(organizationNames(strapi));
     registerArticleBySlugQuery(strapi);
     registerPublishedOnlyQueries(strapi);
+    registerBatchedAssociations(strapi);
     registerDelivery(strapi);
     registerLabels(strapi);
     registerAccountRules(strapi);

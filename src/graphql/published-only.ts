@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { batchedLoadsScope } from './batched-associations';
 import { NEWSROOM_UIDS } from '../domain/constants';
 import { mayReadDrafts, mayReadInternals, readerOf, RESTRICTED_UIDS, toGraphqlFilters, visibilityFilters, type RequestState } from '../security/read-policy';
 
@@ -83,7 +84,7 @@ export const registerPublishedOnlyQueries = (strapi: Core.Strapi): void => {
     };
     return {
       resolversConfig: {
-        ...Object.fromEntries(ROOT_QUERIES.map((field) => [field, { middlewares: [publishedOnly] }])),
+        ...Object.fromEntries(ROOT_QUERIES.map((field) => [field, { middlewares: [batchedLoadsScope, publishedOnly] }])),
         ...Object.fromEntries(associations.map((field) => [field, { middlewares: [visibleOnly(targetOf(field))] }])),
         ...Object.fromEntries(INTERNAL_QUERIES.map((field) => [field, { middlewares: [internalsOnly] }])),
       },
