@@ -9,7 +9,7 @@ import { registerBatchedAssociations } from './graphql/batched-associations';
 import { registerPublishedOnlyQueries } from './graphql/published-only';
 import { seedOnBootIfEmpty } from './importer/seed';
 import { bootstrapLabels, registerLabels } from './labels';
-import { bootstrapDelivery, registerDelivery } from './delivery';
+import { bootstrapDelivery, closeResponseCache, registerDelivery } from './delivery';
 import { surfaceCommitFailures } from './database/commit-failures';
 import { rebuildOrganizationKeys } from './database/organization-keys';
 import { settleDatabasePool } from './database/settle-pool';
@@ -50,5 +50,6 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     // Let queries set off by the last commits finish before Strapi destroys the pool (src/database/settle-pool.ts).
     await settleDatabasePool(strapi);
+    closeResponseCache(strapi);
   },
 };

@@ -20,7 +20,8 @@ import type { Knex } from 'knex';
  */
 export const VERSION_TABLE = 'newsroom_content_versions';
 export const GLOBAL_KEY = '*';
-const MAX_KEYS_PER_CHECK = 500;
+/** Above this many keys a check compares the global counter instead. */
+export const MAX_KEYS_PER_CHECK = 500;
 const STAMP_CHUNK = 300;
 
 const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : (result?.rows ?? []));

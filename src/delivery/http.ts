@@ -6,6 +6,7 @@ import { encodedBody, encodedEtag, MIN_COMPRESS_BYTES, pickEncoding } from './co
 import { ifNoneMatchHits, strongEtag } from './etag';
 import { MEDIA_TYPES, negotiate, type Format } from './negotiate';
 import { createResponseCache, type CachedResponse, type ResponseCache } from './response-cache';
+import { createVersionReader, type VersionReader } from './version-reader';
 
 /**
  * The HTTP side of published reads: format negotiation, response cache,
@@ -23,18 +24,27 @@ type Ctx = {
 
 export type Rendered = { body: string; keys: string[]; validityKeys?: string[] };
 
-const caches = new WeakMap<Core.Strapi, ResponseCache>();
+const caches = new WeakMap<Core.Strapi, { cache: ResponseCache; versions: VersionReader }>();
 
 export const responseCacheOf = (strapi: Core.Strapi): ResponseCache => {
-  let cache = caches.get(strapi);
-  if (!cache) {
-    cache = createResponseCache(
+  let held = caches.get(strapi);
+  if (!held) {
+    const versions = createVersionReader(strapi);
+    const cache = createResponseCache(
       () => strapi.db.connection as unknown as Knex,
       () => deliveryConfig(strapi).responseCache,
+      versions.newest,
     );
-    caches.set(strapi, cache);
+    held = { cache, versions };
+    caches.set(strapi, held);
   }
-  return cache;
+  return held.cache;
+};
+
+/** At shutdown: the validity check's own connection (SQLite) is closed; a later read opens another. */
+export const closeResponseCache = (strapi: Core.Strapi): void => {
+  caches.get(strapi)?.versions.close();
+  caches.delete(strapi);
 };
 
 /** Any credential (users-permissions JWT, API token, admin) makes the response private. */

@@ -10,7 +10,7 @@ import { publicationDatesMiddleware } from './publication-dates';
 import { registerPurgeRelay } from './purge-relay';
 
 export { markChanged, PURGE_EVENT, type PurgeEvent } from './purge';
-export { responseCacheOf } from './http';
+export { closeResponseCache, responseCacheOf } from './http';
 export { workflowState, withdrawalOf, pubStatusOf } from './workflow-adapter';
 
 /** Content-API actions of the delivery routes that the Public role may call. */

@@ -56,9 +56,14 @@ export const createCheckCoalescer = (check: (keys: readonly string[]) => Promise
   };
 };
 
-export const createResponseCache = (knex: () => Knex, options: () => ResponseCacheOptions) => {
+export const createResponseCache = (
+  knex: () => Knex,
+  options: () => ResponseCacheOptions,
+  /** The validity check; src/delivery/version-reader.ts gives SQLite's a connection of its own. */
+  newestSeq: (keys: readonly string[]) => Promise<number> = (keys) => newestSeqOf(knex(), keys),
+) => {
   const entries = new Map<string, Entry>();
-  const newestOf = createCheckCoalescer((keys) => newestSeqOf(knex(), keys));
+  const newestOf = createCheckCoalescer(newestSeq);
   const inflight = new Map<string, { seq: number; promise: Promise<CachedResponse> }>();
   const stats = { hits: 0, misses: 0, stale: 0 };
 

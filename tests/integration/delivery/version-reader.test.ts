@@ -1,0 +1,85 @@
+/**
+ * The response cache's validity check (src/delivery/version-reader.ts): on
+ * SQLite it runs on a read-only connection of its own. A cached page must
+ * still never outlive a write committed by anyone — this process or another
+ * one on the same file — readers must not wait for a writer, and the
+ * statement is still counted.
+ */
+import knexFactory, { type Knex } from 'knex';
+import { startApp, type TestApp } from '../../helpers/strapi';
+import { createArticleGraph, type ArticleGraph } from './article-graph';
+import { nextSeq, stampKeys } from '../../../src/delivery/content-version';
+
+let app: TestApp;
+let g: ArticleGraph;
+/** Another connection pool on the same database: another process's writes. */
+let other: Knex;
+
+beforeAll(async () => {
+  app = await startApp();
+  g = await createArticleGraph(app.strapi);
+  const config = (app.strapi.db.connection as unknown as { client: { config: Knex.Config } }).client.config;
+  other = knexFactory({ ...config, pool: { min: 0, max: 1 } });
+});
+afterAll(async () => {
+  await other?.destroy();
+  await app?.stop();
+});
+
+const page = () => app.http().get(`/api/articles/slug/${g.slug}`);
+const articleKey = () => `article:${g.article.documentId}`;
+
+/** Statements the app's knex reported while `work` ran. */
+const statementsDuring = async (work: () => Promise<unknown>) => {
+  const seen: string[] = [];
+  const listener = (query: { sql: string }) => seen.push(query.sql);
+  const connection = app.strapi.db.connection as unknown as Knex;
+  connection.on('query', listener);
+  try {
+    await work();
+  } finally {
+    connection.off('query', listener);
+  }
+  return seen;
+};
+
+const warm = async () => {
+  await page();
+  const res = await page();
+  expect(res.headers['x-delivery-cache']).toBe('HIT');
+  return res;
+};
+
+describe('Given a cached article page', () => {
+  it('when it is read again, then it is a hit whose one validity statement is still reported', async () => {
+    await warm();
+    const statements = await statementsDuring(async () => expect((await page()).headers['x-delivery-cache']).toBe('HIT'));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/SELECT MAX\(seq\) AS seq FROM newsroom_content_versions WHERE version_key IN/);
+  });
+
+  it('when another connection commits a write to a document the page shows, then the very next read is not served from the cache', async () => {
+    await warm();
+    await other.transaction(async (trx) => stampKeys(trx, [articleKey()], await nextSeq(trx)));
+    expect((await page()).headers['x-delivery-cache']).toBe('MISS');
+    expect((await page()).headers['x-delivery-cache']).toBe('HIT');
+  });
+
+  it('when another connection has stamped it stale but not committed yet, then reads are still hits (and do not wait), and the first read after the commit is not', async () => {
+    await warm();
+    let commit: () => void = () => {};
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    let stamped: () => void = () => {};
+    const isStamped = new Promise<void>((resolve) => (stamped = resolve));
+    const writer = other.transaction(async (trx) => {
+      await stampKeys(trx, [articleKey()], await nextSeq(trx));
+      stamped();
+      await committed;
+    });
+    await isStamped;
+    expect((await page()).headers['x-delivery-cache']).toBe('HIT');
+    commit();
+    await writer;
+    expect((await page()).headers['x-delivery-cache']).toBe('MISS');
+  });
+});
