@@ -133,7 +133,8 @@ export const rewriteStoredPages = async (strapi: Core.Strapi, trx: Knex, article
 
 /** `AND NOT EXISTS (legal hold on the article of row p)`, when the workflow plugin's table exists. */
 export const notHeld = (strapi: Core.Strapi): { sql: string; bindings: unknown[] } => {
-  if (!strapi.contentTypes[WORKFLOW_STATE_UID as keyof typeof strapi.contentTypes]) return { sql: '', bindings: [] };
+  // metadata.has, not strapi.contentTypes: that getter copies the whole registry on every read
+  if (!strapi.db.metadata.has(WORKFLOW_STATE_UID)) return { sql: '', bindings: [] };
   const meta = strapi.db.metadata.get(WORKFLOW_STATE_UID) as unknown as { tableName: string; attributes: Record<string, { columnName?: string }> };
   const column = (name: string) => meta.attributes[name]?.columnName ?? name;
   const held = strapi.db.dialect.client === 'postgres' ? true : 1;

@@ -54,7 +54,8 @@ export const mayReadInternals = (reader: Reader): boolean => reader.kind === 'to
 /** Article documents under a legal hold (one indexed query on the workflow's state table). */
 const heldArticleIds = async (strapi: Core.Strapi): Promise<string[]> => {
   const states = 'plugin::editorial-workflow.workflow-state';
-  if (!strapi.contentTypes[states as keyof typeof strapi.contentTypes]) return [];
+  // metadata.has, not strapi.contentTypes: that getter copies the whole registry on every read
+  if (!strapi.db.metadata.has(states)) return [];
   const rows = (await strapi.db
     .query(states as never)
     .findMany({ where: { targetUid: UID.article, legalHold: true }, select: ['targetDocumentId'] })) as { targetDocumentId: string }[];
