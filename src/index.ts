@@ -15,6 +15,7 @@ import { rebuildOrganizationKeys } from './database/organization-keys';
 import { settleDatabasePool } from './database/settle-pool';
 import { bootstrapAccounts, registerAccountRules } from './security/accounts';
 import { applyStatementTimeout } from './security/statement-timeout';
+import { registerSecurityHeaders } from './security/security-headers';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -34,6 +35,8 @@ export default {
     registerDelivery(strapi);
     registerLabels(strapi);
     registerAccountRules(strapi);
+    // strapi::security with helmet built once per variant, not per request (src/security/security-headers.ts).
+    registerSecurityHeaders(strapi);
     applyStatementTimeout(strapi, (strapi.config.get('server.security') as { statementTimeoutMs: number }).statementTimeoutMs);
   },
 
