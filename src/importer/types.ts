@@ -180,6 +180,8 @@ export type PageFacts = {
   datePublished?: string;
   imageCaption?: string;
   siteName?: string;
+  /** The page's canonical URL (link rel=canonical, og:url, JSON-LD url): the story's import key (parse/story-key.ts). */
+  canonicalUrl?: string;
   /** Blocks the page's layout shows are not story text (captions, links), already taken out. */
   removed?: RemovedBlock[];
 };

@@ -14,6 +14,8 @@ export type PageMetadata = {
   siteName?: string;
   description?: string;
   imageCaption?: string;
+  /** link rel=canonical, else og:url, else the JSON-LD article's url (as written; parse/story-key.ts judges it). */
+  canonicalUrl?: string;
 };
 
 type Json = unknown;
@@ -92,5 +94,6 @@ export const readPageMetadata = (document: Doc): PageMetadata => {
     siteName: names(ld.publisher)[0] ?? meta(document, 'og:site_name'),
     description: text(ld.description) ?? meta(document, 'og:description', 'description'),
     imageCaption: image && typeof image === 'object' ? text((image as Record<string, Json>).caption) : undefined,
+    canonicalUrl: text(Array.from(document.querySelectorAll('link[rel="canonical"]'))[0]?.getAttribute('href')) ?? meta(document, 'og:url') ?? text(ld.url),
   };
 };

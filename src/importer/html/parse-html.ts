@@ -57,6 +57,7 @@ export const parseHtmlStory = (html: string, opts: ParseOptions = {}): StoryBund
       datePublished: metadata.datePublished,
       imageCaption: metadata.imageCaption,
       siteName: metadata.siteName,
+      canonicalUrl: metadata.canonicalUrl,
       removed,
     },
   });

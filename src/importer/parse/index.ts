@@ -29,6 +29,7 @@ import { labelBlocks, removedBlocks } from './noise';
 import { parsePhotoLine } from './photo';
 import { createQuoteState, extractQuotesFromParagraph } from './quotes';
 import { createSanctionState, extractSanctionsFromParagraph, noteGovernments, sanctionRecords } from './sanctions';
+import { storyKey } from './story-key';
 import { normalizeText, slugify, splitBlocks, squash, stripBullet } from './text';
 
 export { StoryParseError } from './guard';
@@ -164,7 +165,7 @@ export const parseStory = (raw: string, opts: ParseOptions = {}): StoryBundle =>
   const stem = opts.sourceFile ? slugify(fileStem(opts.sourceFile)) : '';
 
   const article: Article = {
-    uri: `urn:newsroom:${agencyCode ?? sourceAgency ?? 'wire'}:${stem || slug}`,
+    uri: `urn:newsroom:${agencyCode ?? sourceAgency ?? 'wire'}:${storyKey({ canonicalUrl: page?.canonicalUrl, fromPage: Boolean(page), fileStem: stem, headlineSlug: slug })}`,
     headline: squash(headline),
     slug,
     standfirst,
