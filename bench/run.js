@@ -101,6 +101,15 @@ const appEnv = (db, extra = {}) => ({
   RATE_LIMIT_BYPASS_KEYS: BENCH_RATE_KEY,
   ...extra,
 });
+/**
+ * The app runs with the Node flags `npm start` gives it (package.json: the V8 heap cap), so its RSS is the
+ * production process's. An operator's own NODE_OPTIONS are not used here.
+ */
+const APP_NODE_ARGS = (() => {
+  const start = require(path.join(appDir, 'package.json')).scripts.start;
+  return [...start.matchAll(/--max-old-space-size=\d+/g)].map((match) => match[0]);
+})();
+
 const taskEnv = { ...BENCH_SECRETS, BENCH_SKIP_BUILD: '1', NODE_ENV: 'development' };
 
 /** One HTTP request; resolves with status, headers and the body bytes (as sent: not decompressed). */
@@ -470,7 +479,7 @@ const benchSet = async ({ db, scale, corpus, state, plan, explain = false }) => 
 
   // --- cache on (production default): the warm rows, interleaved with C0
   if (plan.warm.length) {
-    const server = await startServer(APP_SERVER, [], appEnv(db), { label: `app ${db.name} ${scale}` });
+    const server = await startServer(APP_SERVER, [], appEnv(db), { label: `app ${db.name} ${scale}`, nodeArgs: APP_NODE_ARGS });
     log(`app (${db.name} ${scale}, response cache on) pid ${server.pid} on ${server.url}`);
     try {
       const ceiling = await ensureCeiling(state, server, r);
@@ -488,7 +497,7 @@ const benchSet = async ({ db, scale, corpus, state, plan, explain = false }) => 
 
   // --- cache off, on a freshly started app: everything that must hit the database. The slug
   // route and GraphQL read the stored page graph, so this is also "S1 cold after a restart".
-  const server = await startServer(APP_SERVER, [], appEnv(db, CONFIG.cacheOffEnv), { label: `app ${db.name} ${scale} cache off` });
+  const server = await startServer(APP_SERVER, [], appEnv(db, CONFIG.cacheOffEnv), { label: `app ${db.name} ${scale} cache off`, nodeArgs: APP_NODE_ARGS });
   log(`app (${db.name} ${scale}, response cache off: ${JSON.stringify(CONFIG.cacheOffEnv)}) pid ${server.pid}`);
   try {
     const run = async (key, spec) => {
@@ -568,7 +577,7 @@ const postgresAdmin = async () => {
 const main = async () => {
   const [n1, n10, n100] = CONFIG.articles;
   log(
-    `scale ${scaleName}: corpus ${n1}/${CONFIG.skip['10x'] ? '-' : n10}/${CONFIG.skip['100x'] ? '-' : n100} articles (1×/10×/100×), PostgreSQL ${CONFIG.skip.postgres ? 'skipped' : CONFIG.skip.postgres100x ? '1×' : '1× and 100×'}, S6 ${CONFIG.skip.s6 ? 'skipped' : CONFIG.s6.join('/')} stories, ${CONFIG.warmup}+${CONFIG.duration} s per scenario, warm rows ${CONFIG.rounds} rounds × ${CONFIG.roundSeconds} s interleaved with C0, ${CONFIG.connections} connections`,
+    `scale ${scaleName}: corpus ${n1}/${CONFIG.skip['10x'] ? '-' : n10}/${CONFIG.skip['100x'] ? '-' : n100} articles (1×/10×/100×), PostgreSQL ${CONFIG.skip.postgres ? 'skipped' : CONFIG.skip.postgres100x ? '1×' : '1× and 100×'}, S6 ${CONFIG.skip.s6 ? 'skipped' : CONFIG.s6.join('/')} stories, ${CONFIG.warmup}+${CONFIG.duration} s per scenario, warm rows ${CONFIG.rounds} rounds × ${CONFIG.roundSeconds} s interleaved with C0, ${CONFIG.connections} connections, app node flags ${APP_NODE_ARGS.join(' ') || '(none)'} (npm start's)`,
   );
   compile(log);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));

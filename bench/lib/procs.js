@@ -37,10 +37,10 @@ const stopAll = () => {
 };
 
 /** Start `node script args` with env; resolve once it prints a JSON line with ready:true. */
-const startServer = async (script, args, env, { timeoutMs = 120_000, label = script } = {}) => {
+const startServer = async (script, args, env, { timeoutMs = 120_000, label = script, nodeArgs = [] } = {}) => {
   const port = await freePort();
   const child = track(
-    spawn(process.execPath, [script, ...args], {
+    spawn(process.execPath, [...nodeArgs, script, ...args], {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
