@@ -53,6 +53,6 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     // Let queries set off by the last commits finish before Strapi destroys the pool (src/database/settle-pool.ts).
     await settleDatabasePool(strapi);
-    closeResponseCache(strapi);
+    await closeResponseCache(strapi);
   },
 };

@@ -42,9 +42,10 @@ export const responseCacheOf = (strapi: Core.Strapi): ResponseCache => {
 };
 
 /** At shutdown: the validity check's own connection (SQLite) is closed; a later read opens another. */
-export const closeResponseCache = (strapi: Core.Strapi): void => {
-  caches.get(strapi)?.versions.close();
+export const closeResponseCache = async (strapi: Core.Strapi): Promise<void> => {
+  const held = caches.get(strapi);
   caches.delete(strapi);
+  await held?.versions.close();
 };
 
 /** Any credential (users-permissions JWT, API token, admin) makes the response private. */

@@ -13,12 +13,16 @@ import { MAX_KEYS_PER_CHECK, newestSeqOf, VERSION_TABLE } from './content-versio
  * each statement reads a snapshot of everything committed when it starts, by
  * this process or any other — what the knex pool's connection sees for a
  * statement of its own (the check never ran in a caller's transaction). On
- * PostgreSQL, or an in-memory database, the check stays on knex.
+ * PostgreSQL it runs on a client of its own too, as named prepared
+ * statements (parsed and planned once per key count): autocommit READ
+ * COMMITTED, like a pool connection. If that client fails, the check falls
+ * back to knex and the client is opened again on the next check. An
+ * in-memory SQLite database keeps the check on knex.
  *
  * The statement is still reported as a knex `query` event, so what counts the
  * app's statements (tests, the bench's `x-bench-sql`) still counts it.
  */
-export type VersionReader = { newest: (keys: readonly string[]) => Promise<number>; close: () => void };
+export type VersionReader = { newest: (keys: readonly string[]) => Promise<number>; close: () => Promise<void> };
 
 type Statement = { get: (...bindings: string[]) => unknown };
 type NativeDatabase = { prepare: (sql: string) => Statement; close: () => void };
@@ -27,6 +31,67 @@ type OpenDatabase = new (filename: string, options: { readonly: boolean; fileMus
 /** knex's own driver (no type package is installed for it; this is the little used here). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const openDatabase = (filename: string): NativeDatabase => new (require('better-sqlite3') as OpenDatabase)(filename, { readonly: true, fileMustExist: true });
+
+const statementFor = (count: number): string =>
+  `SELECT MAX(seq) AS seq FROM ${VERSION_TABLE} WHERE version_key IN (${Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ')})`;
+
+type PgClient = {
+  connect: () => Promise<void>;
+  query: (query: { name: string; text: string; values: readonly string[] } | string) => Promise<{ rows: { seq: string | number | null }[] }>;
+  end: () => Promise<void>;
+  on: (event: 'error', listener: (error: Error) => void) => void;
+};
+/** The PostgreSQL client's application_name. */
+export const READER_NAME = 'newsroom-cache-check';
+
+type PgDriver = { Client: new (settings: unknown) => PgClient };
+
+const pgReader = (strapi: Core.Strapi, knex: () => Knex, throughKnex: (keys: readonly string[]) => Promise<number>): VersionReader => {
+  const { client } = knex() as unknown as { client: { driver: PgDriver; connectionSettings: unknown } };
+  let connection: Promise<PgClient> | null = null;
+  const open = (): Promise<PgClient> => {
+    // named, so an operator can tell it apart in pg_stat_activity
+    const pg = new client.driver.Client({ ...(client.connectionSettings as object), application_name: READER_NAME });
+    const opened = (async () => {
+      await pg.connect();
+      // as Strapi's PostgreSQL dialect does for each pool connection
+      const schema = strapi.db.getSchemaName();
+      if (schema) await pg.query(`SET search_path TO "${schema}"`);
+      return pg;
+    })();
+    pg.on('error', () => {
+      if (connection === opened) connection = null;
+    });
+    connection = opened;
+    opened.catch(() => {
+      if (connection === opened) connection = null;
+    });
+    return opened;
+  };
+  return {
+    async newest(keys) {
+      if (!keys.length || keys.length > MAX_KEYS_PER_CHECK) return throughKnex(keys);
+      const text = statementFor(keys.length);
+      let pg: PgClient | null = null;
+      try {
+        pg = await (connection ?? open());
+        const { rows } = await pg.query({ name: `newsroom_newest_seq_${keys.length}`, text, values: keys });
+        knex().emit('query', { sql: text, bindings: [...keys], method: 'raw' });
+        return Number(rows[0]?.seq ?? 0);
+      } catch {
+        // a lost connection: this check through the pool, a new client next time
+        connection = null;
+        pg?.end().catch(() => {});
+        return throughKnex(keys);
+      }
+    },
+    async close() {
+      const closing = connection;
+      connection = null;
+      await closing?.then((pg) => pg.end()).catch(() => {});
+    },
+  };
+};
 
 const sqliteFilename = (knex: Knex): string | null => {
   const { client } = knex as unknown as { client: { driverName?: string; config?: { connection?: { filename?: string } } } };
@@ -37,8 +102,9 @@ const sqliteFilename = (knex: Knex): string | null => {
 export const createVersionReader = (strapi: Core.Strapi): VersionReader => {
   const knex = () => strapi.db.connection as unknown as Knex;
   const throughKnex = (keys: readonly string[]) => newestSeqOf(knex(), keys);
+  if ((knex() as unknown as { client: { driverName?: string } }).client.driverName === 'pg') return pgReader(strapi, knex, throughKnex);
   const filename = sqliteFilename(knex());
-  if (!filename) return { newest: throughKnex, close: () => {} };
+  if (!filename) return { newest: throughKnex, close: async () => {} };
 
   let db: NativeDatabase | null = null;
   const statements = new Map<number, { sql: string; statement: Statement }>();
@@ -62,7 +128,7 @@ export const createVersionReader = (strapi: Core.Strapi): VersionReader => {
       knex().emit('query', { sql, bindings: [...keys], method: 'raw' });
       return Number(row?.seq ?? 0);
     },
-    close() {
+    async close() {
       db?.close();
       db = null;
       statements.clear();

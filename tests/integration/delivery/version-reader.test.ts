@@ -9,6 +9,7 @@ import knexFactory, { type Knex } from 'knex';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import { createArticleGraph, type ArticleGraph } from './article-graph';
 import { nextSeq, stampKeys } from '../../../src/delivery/content-version';
+import { READER_NAME } from '../../../src/delivery/version-reader';
 
 let app: TestApp;
 let g: ArticleGraph;
@@ -82,4 +83,18 @@ describe('Given a cached article page', () => {
     await writer;
     expect((await page()).headers['x-delivery-cache']).toBe('MISS');
   });
+
+  if (process.env.DATABASE_CLIENT === 'postgres') {
+    it('when the check\'s own PostgreSQL connection is killed, then reads stay correct and the next check opens another', async () => {
+      await warm();
+      const terminated = await other.raw(`SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()`, [READER_NAME]);
+      expect(terminated.rows.length).toBe(1);
+      expect((await page()).headers['x-delivery-cache']).toBe('HIT');
+      await other.transaction(async (trx) => stampKeys(trx, [articleKey()], await nextSeq(trx)));
+      expect((await page()).headers['x-delivery-cache']).toBe('MISS');
+      expect((await page()).headers['x-delivery-cache']).toBe('HIT');
+      const readers = await other.raw(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()`, [READER_NAME]);
+      expect(readers.rows[0].n).toBe(1);
+    });
+  }
 });
