@@ -108,6 +108,15 @@ export const createVersionReader = (strapi: Core.Strapi): VersionReader => {
 
   let db: NativeDatabase | null = null;
   const statements = new Map<number, { sql: string; statement: Statement }>();
+  const drop = () => {
+    try {
+      db?.close();
+    } catch {
+      // already unusable
+    }
+    db = null;
+    statements.clear();
+  };
   const prepared = (count: number) => {
     let entry = statements.get(count);
     if (!entry) {
@@ -123,15 +132,22 @@ export const createVersionReader = (strapi: Core.Strapi): VersionReader => {
     async newest(keys) {
       // newestSeqOf handles the empty and the very large key sets (the global counter instead).
       if (!keys.length || keys.length > MAX_KEYS_PER_CHECK) return throughKnex(keys);
-      const { sql, statement } = prepared(keys.length);
-      const row = statement.get(...keys) as { seq: number | bigint | null } | undefined;
+      let row: { seq: number | bigint | null } | undefined;
+      let sql: string;
+      try {
+        const entry = prepared(keys.length);
+        sql = entry.sql;
+        row = entry.statement.get(...keys) as typeof row;
+      } catch {
+        // the file could not be opened read-only, or the statement failed: this check through the pool, a new connection next time
+        drop();
+        return throughKnex(keys);
+      }
       knex().emit('query', { sql, bindings: [...keys], method: 'raw' });
       return Number(row?.seq ?? 0);
     },
     async close() {
-      db?.close();
-      db = null;
-      statements.clear();
+      drop();
     },
   };
 };
