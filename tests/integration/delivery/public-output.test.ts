@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import { createArticleGraph, UIDS, type ArticleGraph } from './article-graph';
 import { deliverablePage } from '../../../src/delivery/page-store';
-import { sanitizeGraphOutput } from '../../../src/delivery/public-output';
+import { isUsersPermissionsSanitizer, registeredOutputSanitizers, sanitizeGraphOutput } from '../../../src/delivery/public-output';
 
 /**
  * Issue 14, S1 cold: a stored page is given to the public without Strapi's two built-in output walks when they
@@ -71,6 +71,20 @@ describe('a stored page given to the public', () => {
     expect(fast.data).toEqual(await strapiSanitized(structuredClone(page), auth));
     // The relations it reached are the ones Strapi checks.
     expect([...fast.facts.relationTargets].sort()).toEqual([UIDS.expert, UIDS.organization, UIDS.quote, UIDS.sanctionRecord].sort());
+  });
+
+  it("when the fast path leaves out users-permissions' own output sanitizer on a page that reaches no role, then it is that sanitizer it recognises", () => {
+    // If a Strapi upgrade moves it, the sanitizer would simply run again on every page: this says so.
+    expect(registeredOutputSanitizers(strapi).filter(isUsersPermissionsSanitizer)).toHaveLength(1);
+  });
+
+  it("when a graph reaches a role, then users-permissions' sanitizer still runs: the role's users are removed, as Strapi's sanitizer removes them", async () => {
+    const user = { id: 1, documentId: 'user-doc', username: 'reader', role: { id: 2, documentId: 'role-doc', name: 'Reader', users: [{ id: 1, documentId: 'user-doc', username: 'reader' }] } };
+    const userUid = 'plugin::users-permissions.user';
+    const fast = await sanitizeGraphOutput(strapi, userUid, structuredClone(user), undefined);
+    expect(fast.fastPath).toBe(true);
+    expect((fast.data.role as Record<string, unknown>).users).toBeUndefined();
+    expect(fast.data).toEqual(await strapi.contentAPI.sanitize.output(structuredClone(user) as never, strapi.getModel(userUid), { auth: undefined as never }));
   });
 
   it('when there is no auth at all (a server-side call), then it is Strapi output too', async () => {
