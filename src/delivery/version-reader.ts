@@ -13,8 +13,8 @@ import { MAX_KEYS_PER_CHECK, newestSeqOf, VERSION_TABLE } from './content-versio
  * each statement reads a snapshot of everything committed when it starts, by
  * this process or any other — what the knex pool's connection sees for a
  * statement of its own (the check never ran in a caller's transaction). On
- * PostgreSQL it runs on a client of its own too, as named prepared
- * statements (parsed and planned once per key count): autocommit READ
+ * PostgreSQL it runs on a client of its own too, as a named prepared
+ * statement (parsed and planned once; PG_CHECK): autocommit READ
  * COMMITTED, like a pool connection. If that client fails, the check falls
  * back to knex and the client is opened again on the next check. An
  * in-memory SQLite database keeps the check on knex.
@@ -32,12 +32,17 @@ type OpenDatabase = new (filename: string, options: { readonly: boolean; fileMus
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const openDatabase = (filename: string): NativeDatabase => new (require('better-sqlite3') as OpenDatabase)(filename, { readonly: true, fileMustExist: true });
 
-const statementFor = (count: number): string =>
-  `SELECT MAX(seq) AS seq FROM ${VERSION_TABLE} WHERE version_key IN (${Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ')})`;
+/**
+ * PostgreSQL's check: one index probe per key, whatever the table's size. `version_key IN (…)` let the
+ * planner choose a sequential scan of a small table (a thousand rows at the bench's 1× corpus), comparing
+ * every row with every key: 2.3× the server's work per check (≈ 430 against ≈ 190 µs, measured beside a
+ * trivial statement on the same client). One statement for every key count.
+ */
+const PG_CHECK = `SELECT MAX((SELECT seq FROM ${VERSION_TABLE} WHERE version_key = k)) AS seq FROM unnest($1::text[]) AS k`;
 
 type PgClient = {
   connect: () => Promise<void>;
-  query: (query: { name: string; text: string; values: readonly string[] } | string) => Promise<{ rows: { seq: string | number | null }[] }>;
+  query: (query: { name: string; text: string; values: readonly unknown[] } | string) => Promise<{ rows: { seq: string | number | null }[] }>;
   end: () => Promise<void>;
   on: (event: 'error', listener: (error: Error) => void) => void;
 };
@@ -71,12 +76,11 @@ const pgReader = (strapi: Core.Strapi, knex: () => Knex, throughKnex: (keys: rea
   return {
     async newest(keys) {
       if (!keys.length || keys.length > MAX_KEYS_PER_CHECK) return throughKnex(keys);
-      const text = statementFor(keys.length);
       let pg: PgClient | null = null;
       try {
         pg = await (connection ?? open());
-        const { rows } = await pg.query({ name: `newsroom_newest_seq_${keys.length}`, text, values: keys });
-        knex().emit('query', { sql: text, bindings: [...keys], method: 'raw' });
+        const { rows } = await pg.query({ name: 'newsroom_newest_seq', text: PG_CHECK, values: [keys] });
+        knex().emit('query', { sql: PG_CHECK, bindings: [keys], method: 'raw' });
         return Number(rows[0]?.seq ?? 0);
       } catch {
         // a lost connection: this check through the pool, a new client next time

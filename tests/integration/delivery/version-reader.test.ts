@@ -56,7 +56,7 @@ describe('Given a cached article page', () => {
     await warm();
     const statements = await statementsDuring(async () => expect((await page()).headers['x-delivery-cache']).toBe('HIT'));
     expect(statements).toHaveLength(1);
-    expect(statements[0]).toMatch(/SELECT MAX\(seq\) AS seq FROM newsroom_content_versions WHERE version_key IN/);
+    expect(statements[0]).toMatch(/^SELECT MAX\(.*newsroom_content_versions WHERE version_key/);
   });
 
   it('when another connection commits a write to a document the page shows, then the very next read is not served from the cache', async () => {
