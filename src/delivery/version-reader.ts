@@ -9,7 +9,8 @@ import { MAX_KEYS_PER_CHECK, newestSeqOf, VERSION_TABLE } from './content-versio
  * (knex's better-sqlite3 client prepares every query) and several promise
  * hops — a fifth of a warm page hit's CPU in a profile. On SQLite the check
  * runs instead on a read-only connection of its own with one prepared
- * statement per key count. In WAL mode (src/database/sqlite-connection.ts)
+ * statement per key count, and an answer is kept until `PRAGMA data_version`
+ * says the database changed (below). In WAL mode (src/database/sqlite-connection.ts)
  * each statement reads a snapshot of everything committed when it starts, by
  * this process or any other — what the knex pool's connection sees for a
  * statement of its own (the check never ran in a caller's transaction). On
@@ -19,8 +20,8 @@ import { MAX_KEYS_PER_CHECK, newestSeqOf, VERSION_TABLE } from './content-versio
  * back to knex and the client is opened again on the next check. An
  * in-memory SQLite database keeps the check on knex.
  *
- * The statement is still reported as a knex `query` event, so what counts the
- * app's statements (tests, the bench's `x-bench-sql`) still counts it.
+ * Its statements are still reported as knex `query` events, so what counts the
+ * app's statements (tests, the bench's `x-bench-sql`) still counts them.
  */
 export type VersionReader = { newest: (keys: readonly string[]) => Promise<number>; close: () => Promise<void> };
 
@@ -97,6 +98,10 @@ const pgReader = (strapi: Core.Strapi, knex: () => Knex, throughKnex: (keys: rea
   };
 };
 
+const DATA_VERSION = 'PRAGMA data_version';
+/** Key sets whose answers are kept between two changes of the database (cleared, not evicted, when full). */
+const MAX_ANSWERS = 5000;
+
 const sqliteFilename = (knex: Knex): string | null => {
   const { client } = knex as unknown as { client: { driverName?: string; config?: { connection?: { filename?: string } } } };
   const filename = client.driverName === 'better-sqlite3' ? client.config?.connection?.filename : undefined;
@@ -111,7 +116,18 @@ export const createVersionReader = (strapi: Core.Strapi): VersionReader => {
   if (!filename) return { newest: throughKnex, close: async () => {} };
 
   let db: NativeDatabase | null = null;
+  let dataVersion: Statement | null = null;
   const statements = new Map<number, { sql: string; statement: Statement }>();
+  /*
+   * The answers given since the database last changed, by key set. `PRAGMA data_version` on this connection
+   * changes whenever any other connection (the app's pool, another process) commits, and this connection
+   * never writes: while it reads the same value, every key set's answer is the one already read. The pragma
+   * runs before any statement whose answer is kept, so a kept answer is never older than the version it is
+   * kept under. A warm page hit then costs one pragma (≈ 1 µs) instead of a search of its 30 keys
+   * (≈ 50 µs in the app, a fifth of the hit's CPU).
+   */
+  const answers = new Map<string, number>();
+  let answersVersion: unknown = null;
   const drop = () => {
     try {
       db?.close();
@@ -119,7 +135,10 @@ export const createVersionReader = (strapi: Core.Strapi): VersionReader => {
       // already unusable
     }
     db = null;
+    dataVersion = null;
     statements.clear();
+    answers.clear();
+    answersVersion = null;
   };
   const prepared = (count: number) => {
     let entry = statements.get(count);
@@ -131,24 +150,42 @@ export const createVersionReader = (strapi: Core.Strapi): VersionReader => {
     }
     return entry;
   };
+  const currentVersion = (): unknown => {
+    db ??= openDatabase(filename);
+    dataVersion ??= db.prepare(DATA_VERSION);
+    return (dataVersion.get() as { data_version: unknown }).data_version;
+  };
 
   return {
     async newest(keys) {
       // newestSeqOf handles the empty and the very large key sets (the global counter instead).
       if (!keys.length || keys.length > MAX_KEYS_PER_CHECK) return throughKnex(keys);
-      let row: { seq: number | bigint | null } | undefined;
-      let sql: string;
+      const id = keys.join('\u0000');
+      let seq: number;
+      let sql: string | null = null;
       try {
-        const entry = prepared(keys.length);
-        sql = entry.sql;
-        row = entry.statement.get(...keys) as typeof row;
+        const version = currentVersion();
+        if (version !== answersVersion) {
+          answers.clear();
+          answersVersion = version;
+        }
+        const known = answers.get(id);
+        if (known === undefined) {
+          const entry = prepared(keys.length);
+          sql = entry.sql;
+          const row = entry.statement.get(...keys) as { seq: number | bigint | null } | undefined;
+          seq = Number(row?.seq ?? 0);
+          if (answers.size >= MAX_ANSWERS) answers.clear();
+          answers.set(id, seq);
+        } else seq = known;
       } catch {
-        // the file could not be opened read-only, or the statement failed: this check through the pool, a new connection next time
+        // the file could not be opened read-only, or a statement failed: this check through the pool, a new connection next time
         drop();
         return throughKnex(keys);
       }
-      knex().emit('query', { sql, bindings: [...keys], method: 'raw' });
-      return Number(row?.seq ?? 0);
+      knex().emit('query', { sql: DATA_VERSION, bindings: [], method: 'raw' });
+      if (sql) knex().emit('query', { sql, bindings: [...keys], method: 'raw' });
+      return seq;
     },
     async close() {
       drop();

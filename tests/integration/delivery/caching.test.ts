@@ -104,6 +104,7 @@ describe('response cache and purges', () => {
 
   it('serves a warm anonymous hit before the router: one SQL statement (the version check), no permission lookup', async () => {
     await page();
+    await page();
     const statements: string[] = [];
     const onQuery = (query: { sql: string }) => statements.push(query.sql);
     app.strapi.db.connection.on('query', onQuery);
@@ -115,8 +116,9 @@ describe('response cache and purges', () => {
     } finally {
       app.strapi.db.connection.removeListener('query', onQuery);
     }
+    // The check: on SQLite, with nothing committed since the last check of these keys, PRAGMA data_version alone.
     expect(statements).toHaveLength(1);
-    expect(statements[0]).toMatch(/newsroom_content_versions/);
+    expect(statements[0]).toMatch(/newsroom_content_versions|^PRAGMA data_version$/);
 
     // An authenticated request never takes the fast path.
     const withToken = await page({ Authorization: 'Bearer not-a-real-token' });
