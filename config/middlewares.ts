@@ -1,7 +1,8 @@
 import { corsOrigins } from '../src/security/cors';
 
 export default [
-  'strapi::logger',
+  // Strapi's request log line, not built when the log level drops it (src/middlewares/request-log.ts).
+  'global::request-log',
   'strapi::errors',
   'strapi::security',
   // Allow-listed origins only; the admin answers its own origin (src/security/cors.ts). No X-Powered-By.

@@ -13,7 +13,7 @@
  *  - `POST /__bench/capture/start|stop` → records sql + bindings in between,
  *    for EXPLAIN QUERY PLAN by the driver.
  *
- * Request logging is off: the log level is `warn`, so `strapi::logger` never
+ * Request logging is off: the log level is `warn`, so the request log (src/middlewares/request-log.ts) never
  * formats or writes a line (no config change needed).
  */
 const { appDir, benchDist: distDir } = require('./app');

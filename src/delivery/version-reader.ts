@@ -55,6 +55,8 @@ type PgDriver = { Client: new (settings: unknown) => PgClient };
 const pgReader = (strapi: Core.Strapi, knex: () => Knex, throughKnex: (keys: readonly string[]) => Promise<number>): VersionReader => {
   const { client } = knex() as unknown as { client: { driver: PgDriver; connectionSettings: unknown } };
   let connection: Promise<PgClient> | null = null;
+  /** Settles when the query last sent on the client has. */
+  let running: Promise<void> = Promise.resolve();
   const open = (): Promise<PgClient> => {
     // named, so an operator can tell it apart in pg_stat_activity
     const pg = new client.driver.Client({ ...(client.connectionSettings as object), application_name: READER_NAME });
@@ -80,7 +82,13 @@ const pgReader = (strapi: Core.Strapi, knex: () => Knex, throughKnex: (keys: rea
       let pg: PgClient | null = null;
       try {
         pg = await (connection ?? open());
-        const { rows } = await pg.query({ name: 'newsroom_newest_seq', text: PG_CHECK, values: [keys] });
+        // One query at a time on the client: checks of different pages arrive together, and pg 8 only queues a
+        // query sent while another runs as a deprecated courtesy (removed in pg 9).
+        const previous = running;
+        let done = () => {};
+        running = new Promise<void>((resolve) => (done = resolve));
+        await previous;
+        const { rows } = await pg.query({ name: 'newsroom_newest_seq', text: PG_CHECK, values: [keys] }).finally(done);
         knex().emit('query', { sql: PG_CHECK, bindings: [keys], method: 'raw' });
         return Number(rows[0]?.seq ?? 0);
       } catch {

@@ -6,10 +6,11 @@
  * statement is still counted.
  */
 import knexFactory, { type Knex } from 'knex';
+import type { Core } from '@strapi/strapi';
 import { startApp, type TestApp } from '../../helpers/strapi';
 import { createArticleGraph, type ArticleGraph } from './article-graph';
 import { nextSeq, stampKeys } from '../../../src/delivery/content-version';
-import { READER_NAME } from '../../../src/delivery/version-reader';
+import { createVersionReader, READER_NAME } from '../../../src/delivery/version-reader';
 
 let app: TestApp;
 let g: ArticleGraph;
@@ -105,6 +106,34 @@ describe('Given a cached article page', () => {
       expect((await page()).headers['x-delivery-cache']).toBe('HIT');
       const readers = await other.raw(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ? AND datname = current_database()`, [READER_NAME]);
       expect(readers.rows[0].n).toBe(1);
+    });
+
+    it('when checks of different pages arrive together, then each gets its own answer and the client runs one query at a time', async () => {
+      // The app's knex, seen through a driver whose clients count the queries they are running at once.
+      const knex = app.strapi.db.connection as unknown as Knex & { client: { driver: { Client: new (...args: unknown[]) => { query: (...args: unknown[]) => Promise<unknown> } } } };
+      const Base = knex.client.driver.Client;
+      let running = 0;
+      let most = 0;
+      class Counting extends Base {
+        query(...args: unknown[]) {
+          running += 1;
+          most = Math.max(most, running);
+          return super.query(...args).finally(() => (running -= 1));
+        }
+      }
+      const client = new Proxy(knex.client, { get: (target, key) => (key === 'driver' ? { ...target.driver, Client: Counting } : Reflect.get(target, key)) });
+      const counted = new Proxy(knex, { get: (target, key) => (key === 'client' ? client : Reflect.get(target, key)) });
+      const reader = createVersionReader({ db: { connection: counted, getSchemaName: () => app.strapi.db.getSchemaName() } } as unknown as Core.Strapi);
+      try {
+        await other.transaction(async (trx) => stampKeys(trx, ['article:together-1'], await nextSeq(trx)));
+        const stamped = Number((await other.raw(`SELECT seq FROM newsroom_content_versions WHERE version_key = 'article:together-1'`)).rows[0].seq);
+        const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => reader.newest([i % 2 === 0 ? 'article:together-1' : `article:apart-${i}`, `quote:q${i}`])));
+        expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? stamped : 0)));
+        // pg 8 queues a query sent while another runs, as a deprecated courtesy (pg 9 drops the queue).
+        expect(most).toBe(1);
+      } finally {
+        await reader.close();
+      }
     });
   }
 });
